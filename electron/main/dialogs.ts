@@ -1,0 +1,23 @@
+import { BrowserWindow, dialog } from 'electron';
+import type { HandlerRegistry } from '../services/rpc/HandlerRegistry';
+
+const titles = {
+  create: 'Choose an empty folder for the new project',
+  open: 'Open a project folder',
+  import: 'Choose a folder of images to import',
+  csv: 'Choose a CSV of labels (path,label)',
+} as const;
+
+/** Native folder and file pickers: the one request only Electron can answer. */
+export function registerDialogHandlers(registry: HandlerRegistry): void {
+  registry.handle('project:choose-folder', async ({ purpose }) => {
+    const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    const options: Electron.OpenDialogOptions = {
+      title: titles[purpose],
+      properties: purpose === 'csv' ? ['openFile'] : ['openDirectory', 'createDirectory'],
+      filters: purpose === 'csv' ? [{ name: 'CSV', extensions: ['csv', 'txt'] }] : undefined,
+    };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
+  });
+}

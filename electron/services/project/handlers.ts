@@ -1,0 +1,38 @@
+import { basename, join } from 'node:path';
+import { homedir } from 'node:os';
+import type { HandlerRegistry } from '../rpc/HandlerRegistry';
+import type { StudioHost } from '../host/StudioHost';
+import { projectStatus } from './sampleQueries';
+
+/** Where "Try the demo" puts its project unless the user picks a folder. */
+export function defaultDemoDir(): string {
+  return process.env.STUDIO_DEMO_DIR ?? join(homedir(), 'Active Learning Studio', 'Demo project');
+}
+
+export function registerAppHandlers(registry: HandlerRegistry, host: StudioHost): void {
+  registry.handle('app:info', () => ({
+    version: host.version,
+    mode: host.mode,
+    platform: process.platform,
+    annotator: host.settings.data.annotator,
+    firstRun: host.settings.data.firstRun,
+    defaultDemoDir: defaultDemoDir(),
+    nativeDialogs: host.mode === 'electron',
+  }));
+  registry.handle('app:set-annotator', async ({ name }) => {
+    await host.settings.setAnnotator(name);
+    return {};
+  });
+}
+
+export function registerProjectHandlers(registry: HandlerRegistry, host: StudioHost): void {
+  registry.handle('project:create', ({ dir, name, classes }) => host.create(dir, { name: name ?? basename(dir), classes }));
+  registry.handle('project:open', ({ dir }) => host.open(dir));
+  registry.handle('project:close', async () => {
+    await host.close();
+    return {};
+  });
+  registry.handle('project:current', () => host.project?.summary() ?? null);
+  registry.handle('project:recent', () => host.settings.recent((dir) => host.hasProjectAt(dir)));
+  registry.handle('project:status', () => projectStatus(host.requireProject()));
+}

@@ -1,0 +1,50 @@
+import { HandlerRegistry } from './rpc/HandlerRegistry';
+import { EventHub } from './rpc/EventHub';
+import { StudioHost } from './host/StudioHost';
+import { SettingsStore } from './settings/SettingsStore';
+import { registerAppHandlers, registerProjectHandlers } from './project/handlers';
+import { registerSampleHandlers } from './project/sampleHandlers';
+import { registerClassHandlers } from './classes/handlers';
+import { registerLabelHandlers } from './labels/handlers';
+import { registerQueueHandlers } from './queue/handlers';
+import { imageSourceFor } from './host/imageSource';
+import type { ImageVariant } from '../../shared/contract/bridge';
+
+export interface StudioOptions {
+  mode: 'electron' | 'browser';
+  version: string;
+  /** Settings folder; defaults to the OS config folder or STUDIO_CONFIG_DIR. */
+  configDir?: string;
+  purpose?: string;
+}
+
+/** A studio's services, wired: what Electron's main process, `studio serve` and tests start. */
+export interface Studio {
+  host: StudioHost;
+  registry: HandlerRegistry;
+  events: EventHub;
+  /** Image bytes by sample id, for the custom protocol and the browser-mode route. */
+  images(sampleId: string, variant: ImageVariant): Promise<{ data: Buffer; mime: string }>;
+  /** Where a browser-mode upload batch is saved: inside the open project. */
+  uploads(batchId: string): string;
+  dispose(): Promise<void>;
+}
+
+export async function createStudio(options: StudioOptions): Promise<Studio> {
+  const settings = await SettingsStore.open(options.configDir);
+  const events = new EventHub();
+  const host = new StudioHost({ settings, events, mode: options.mode, version: options.version, purpose: options.purpose });
+  const registry = new HandlerRegistry();
+  registerStudioHandlers(registry, host);
+  return { host, registry, events, images: imageSourceFor(host), uploads: (batchId) => host.requireWritableProject().path('uploads', batchId), dispose: () => host.dispose() };
+}
+
+/** Every feature's handlers. Adding a feature: one line here (docs/recipes/add-a-channel.md). */
+export function registerStudioHandlers(registry: HandlerRegistry, host: StudioHost): void {
+  registerAppHandlers(registry, host);
+  registerProjectHandlers(registry, host);
+  registerClassHandlers(registry, host);
+  registerSampleHandlers(registry, host);
+  registerLabelHandlers(registry, host);
+  registerQueueHandlers(registry, host);
+}

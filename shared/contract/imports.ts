@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { event, request } from './channel';
+import { absolutePathSchema, idSchema } from './schemas';
+
+/** Why a file was not imported. Every rejected file is listed; the import goes on. */
+export const rejectReasons = [
+  'corrupt',
+  'truncated',
+  'too-many-pixels',
+  'too-large',
+  'not-an-image',
+  'unsupported-format',
+  'unreadable',
+  'outside-folder',
+] as const;
+export type RejectReason = (typeof rejectReasons)[number];
+
+export const importReportSchema = z.object({
+  imported: z.number().int(),
+  duplicates: z.array(z.object({ path: z.string(), duplicateOf: z.string() })),
+  rejected: z.array(z.object({ path: z.string(), reason: z.enum(rejectReasons), detail: z.string() })),
+  /** Samples that arrived with a label (from folder names or the CSV). */
+  labeled: z.number().int(),
+  /** Classes created because an imported label named a class the project did not have. */
+  newClasses: z.array(z.string()),
+  /** CSV rows naming files that were not part of this import. */
+  unmatchedCsvRows: z.number().int(),
+  cancelled: z.boolean(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const importRequestSchema = z.strictObject({
+  /** Folders (walked recursively) and single files. */
+  sources: z.array(absolutePathSchema).min(1).max(10_000),
+  labelsFrom: z.enum(['none', 'folders', 'csv']).default('none'),
+  csvPath: absolutePathSchema.optional(),
+});
+export type ImportRequest = z.input<typeof importRequestSchema>;
+
+export const importProgressSchema = z.object({
+  jobId: idSchema,
+  phase: z.enum(['scanning', 'importing', 'finishing']),
+  done: z.number().int(),
+  total: z.number().int(),
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+
+export const importChannels = {
+  'import:start': request(importRequestSchema, z.object({ jobId: idSchema })),
+  'import:cancel': request(z.strictObject({ jobId: idSchema }), z.object({ cancelled: z.boolean() })),
+  'import:progress': event(importProgressSchema),
+  'import:finished': event(z.object({ jobId: idSchema, report: importReportSchema })),
+  'import:failed': event(z.object({ jobId: idSchema, message: z.string() })),
+} as const;

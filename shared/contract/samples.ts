@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { request } from './channel';
+import { idSchema, splitSchema } from './schemas';
+import { decisionSchema, labelStateSchema } from '../domain/records';
+
+/** Which samples a gallery or the CLI lists. Fields combine (AND). */
+export const sampleFilterSchema = z.strictObject({
+  status: z.enum(['all', 'unlabeled', 'labeled', 'flagged', 'skipped']).default('all'),
+  classId: idSchema.optional(),
+  split: splitSchema.optional(),
+});
+export type SampleFilter = z.input<typeof sampleFilterSchema>;
+
+/** A sample as lists show it: enough to draw a thumbnail tile and its badges. */
+export const sampleRowSchema = z.object({
+  id: idSchema,
+  fileName: z.string(),
+  relativePath: z.string(),
+  path: z.string(),
+  split: splitSchema,
+  width: z.number(),
+  height: z.number(),
+  importedLabel: z.string().nullable(),
+  label: labelStateSchema,
+});
+export type SampleRow = z.infer<typeof sampleRowSchema>;
+
+export const samplesChannels = {
+  'samples:list': request(
+    z.strictObject({
+      filter: sampleFilterSchema.default({ status: 'all' }),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    z.object({ total: z.number().int(), items: z.array(sampleRowSchema) }),
+  ),
+  'samples:get': request(
+    z.strictObject({ id: idSchema }),
+    z.object({ sample: sampleRowSchema, history: z.array(decisionSchema) }),
+  ),
+} as const;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { classNameSchema, colorSchema, idSchema, shortcutKeySchema, splitSchema } from '../contract/schemas';
+
+/**
+ * A class of the project's schema: what annotators choose between. The guideline and the
+ * example images are shown beside the image while labeling (H).
+ */
+export const classDefSchema = z.object({
+  id: idSchema,
+  name: classNameSchema,
+  color: colorSchema,
+  key: shortcutKeySchema,
+  guideline: z.string().max(20_000),
+  examples: z.array(idSchema).max(24),
+});
+export type ClassDef = z.infer<typeof classDefSchema>;
+
+/**
+ * An imported image. Images stay where they are: a sample references its file by absolute
+ * path and content hash. The split is chosen once at import and never changes.
+ */
+export const sampleSchema = z.object({
+  id: idSchema,
+  path: z.string(),
+  /** Path relative to the folder it was imported from, for display and folder labels. */
+  relativePath: z.string(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** 64-bit difference hash (16 hex digits) used to keep near-duplicates in one split. */
+  dhash: z.string().regex(/^[0-9a-f]{16}$/),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  format: z.string(),
+  bytes: z.number().int().nonnegative(),
+  split: splitSchema,
+  importedLabel: z.string().nullable(),
+  addedAt: z.string(),
+});
+export type Sample = z.infer<typeof sampleSchema>;
+
+/** Where a sample stands with the annotators right now. */
+export const labelStateSchema = z.object({
+  classId: idSchema.nullable(),
+  skipped: z.boolean(),
+  flag: z
+    .object({ comment: z.string().max(2000), by: z.string(), at: z.string() })
+    .nullable(),
+  annotator: z.string().nullable(),
+  at: z.string().nullable(),
+});
+export type LabelState = z.infer<typeof labelStateSchema>;
+
+export const emptyLabelState: LabelState = { classId: null, skipped: false, flag: null, annotator: null, at: null };
+
+export const decisionKinds = ['label', 'clear', 'skip', 'flag', 'unflag', 'undo'] as const;
+
+/**
+ * One thing an annotator did to one sample, in the order it was made durable. Decisions
+ * carry the state before and after, so undo is "restore `before`" and the last-20 list can
+ * show what changed. `seconds` is the time the annotator spent on the item.
+ */
+export const decisionSchema = z.object({
+  seq: z.number().int().positive(),
+  kind: z.enum(decisionKinds),
+  sampleId: idSchema,
+  annotator: z.string(),
+  at: z.string(),
+  seconds: z.number().nonnegative(),
+  before: labelStateSchema,
+  after: labelStateSchema,
+  /** For an undo: the seq of the decision it reverted. */
+  undoes: z.number().int().positive().optional(),
+});
+export type Decision = z.infer<typeof decisionSchema>;
+export type DecisionKind = Decision['kind'];

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { errorCodes } from '../contract/channel';
+import { idSchema } from '../contract/schemas';
+import { backboneSpecSchema } from './cards';
+import {
+  epochReportSchema,
+  fineTuneAvailabilitySchema,
+  headConfigSchema,
+  headOverridesSchema,
+  splitMetricsSchema,
+  tfBackendSchema,
+} from './runs';
+
+// The typed contract between the host (main-side services) and the ML worker process.
+// Only ids, settings, scores and progress cross it: the worker reads images and writes the
+// embedding and probability files itself. Both sides validate every message with these
+// schemas, so a worker built from other sources can never feed the host malformed data.
+
+const absolute = z.string().min(1).max(4096);
+
+export const embedJobSchema = z.object({
+  kind: z.literal('embed'),
+  projectDir: absolute,
+  backbone: backboneSpecSchema,
+  batchSize: z.number().int().min(1).max(1024).default(32),
+});
+
+export const trainJobSchema = z.object({
+  kind: z.literal('train'),
+  projectDir: absolute,
+  runId: idSchema,
+  backbone: backboneSpecSchema,
+  head: headOverridesSchema,
+  /** Class ids in column order; a label's class index points into this list. */
+  classIds: z.array(idSchema).min(2).max(1000),
+  /** [sampleId, classIndex] for every labeled sample of the train and val splits. */
+  labels: z.array(z.tuple([idSchema, z.number().int().nonnegative()])),
+  warmStartRunId: idSchema.nullable(),
+  fineTune: z.boolean().default(false),
+  batchSize: z.number().int().min(1).max(1024).default(32),
+});
+
+export const validateJobSchema = z.object({ kind: z.literal('validate-backbone'), backbone: backboneSpecSchema });
+export const capabilitiesJobSchema = z.object({ kind: z.literal('capabilities') });
+export const memoryJobSchema = z.object({ kind: z.literal('memory') });
+/** Test-only: refused unless the worker runs with STUDIO_ML_TEST_HOOKS=1. */
+export const crashJobSchema = z.object({ kind: z.literal('crash'), how: z.enum(['abort', 'exit', 'oom', 'hang']) });
+
+export const jobSchema = z.discriminatedUnion('kind', [
+  embedJobSchema,
+  trainJobSchema,
+  validateJobSchema,
+  capabilitiesJobSchema,
+  memoryJobSchema,
+  crashJobSchema,
+]);
+export type Job = z.input<typeof jobSchema>;
+export type ValidJob = z.output<typeof jobSchema>;
+export type JobKind = ValidJob['kind'];
+
+export const jobProgressSchema = z.discriminatedUnion('phase', [
+  z.object({ phase: z.literal('embedding'), done: z.number().int(), total: z.number().int() }),
+  z.object({ phase: z.literal('training'), epoch: epochReportSchema, epochs: z.number().int() }),
+  z.object({ phase: z.literal('scoring'), done: z.number().int(), total: z.number().int() }),
+]);
+export type JobProgress = z.output<typeof jobProgressSchema>;
+
+export const embedReportSchema = z.object({
+  backboneId: z.string(),
+  total: z.number().int(),
+  computed: z.number().int(),
+  cached: z.number().int(),
+  failed: z.number().int(),
+  /** The first few images that could not be embedded, with the reason. */
+  failures: z.array(z.object({ sampleId: z.string(), reason: z.string() })),
+  executionProviders: z.array(z.string()).nullable(),
+  durationMs: z.number(),
+  cancelled: z.boolean(),
+});
+export type EmbedReport = z.output<typeof embedReportSchema>;
+
+export const trainReportSchema = z.object({
+  head: headConfigSchema,
+  backend: tfBackendSchema,
+  executionProviders: z.array(z.string()).nullable(),
+  fineTune: fineTuneAvailabilitySchema,
+  warmStarted: z.boolean(),
+  history: z.array(epochReportSchema),
+  bestEpoch: z.number().int(),
+  stoppedEarly: z.boolean(),
+  metrics: z.object({ train: splitMetricsSchema, val: splitMetricsSchema.nullable() }),
+  scored: z.number().int(),
+  unscored: z.number().int(),
+  embedding: embedReportSchema,
+});
+export type TrainReport = z.output<typeof trainReportSchema>;
+
+export const validationReportSchema = z.object({
+  embeddingSize: z.number().int(),
+  inputName: z.string().nullable(),
+  outputName: z.string().nullable(),
+  executionProviders: z.array(z.string()).nullable(),
+});
+export type ValidationReport = z.output<typeof validationReportSchema>;
+
+export const capabilitiesSchema = z.object({
+  pid: z.number().int(),
+  backend: tfBackendSchema,
+  /** Execution providers onnxruntime-node offers here, and which of them can run. */
+  onnx: z.object({ usable: z.array(z.string()), skipped: z.array(z.object({ name: z.string(), reason: z.string() })) }),
+  fineTune: fineTuneAvailabilitySchema,
+});
+export type Capabilities = z.output<typeof capabilitiesSchema>;
+
+export const memoryReportSchema = z.object({ numTensors: z.number().int(), numBytes: z.number(), rssBytes: z.number() });
+export type MemoryReport = z.output<typeof memoryReportSchema>;
+
+export const jobResultSchemas = {
+  embed: embedReportSchema,
+  train: trainReportSchema,
+  'validate-backbone': validationReportSchema,
+  capabilities: capabilitiesSchema,
+  memory: memoryReportSchema,
+  crash: z.never(),
+} as const;
+export type JobResultOf<K extends JobKind> = z.output<(typeof jobResultSchemas)[K]>;
+export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;
+/** A job after validation, defaults filled in: what the worker's handlers receive. */
+export type ValidJobOf<K extends JobKind> = Extract<ValidJob, { kind: K }>;
+
+/** Host → worker. */
+export const hostMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start'), jobId: z.number().int(), job: jobSchema }),
+  z.object({ type: z.literal('cancel'), jobId: z.number().int() }),
+]);
+export type HostMessage = z.input<typeof hostMessageSchema>;
+
+export const workerErrorSchema = z.object({ code: z.enum(errorCodes), message: z.string(), hint: z.string().optional() });
+
+/** Worker → host. Results are validated again against their job's result schema. */
+export const workerMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), pid: z.number().int(), backend: tfBackendSchema }),
+  z.object({ type: z.literal('progress'), jobId: z.number().int(), progress: jobProgressSchema }),
+  z.object({ type: z.literal('done'), jobId: z.number().int(), result: z.unknown() }),
+  z.object({ type: z.literal('failed'), jobId: z.number().int(), error: workerErrorSchema }),
+]);
+export type WorkerMessage = z.output<typeof workerMessageSchema>;

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export interface ServedStudio {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  configDir: string;
+  /** Ends the server the way a crash or power cut would. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts `studio serve` as a real child process and waits for its URL. */
+export async function serveStudio(options: { project?: string; configDir?: string; env?: Record<string, string> } = {}): Promise<ServedStudio> {
+  const configDir = options.configDir ?? (await mkdtemp(join(tmpdir(), 'studio-config-')));
+  const args = ['--import', 'tsx', join(root, 'electron/cli/index.ts'), 'serve', '--json'];
+  if (options.project) args.push('--project', options.project);
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, STUDIO_CONFIG_DIR: configDir, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += String(d)));
+  const line = await new Promise<string>((resolveLine, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.once('line', resolveLine);
+    child.once('exit', (code) => reject(new Error(`studio serve exited (${code}) before printing its URL:\n${stderr}`)));
+  });
+  const { url, port } = JSON.parse(line) as { url: string; port: number };
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  return {
+    url,
+    port,
+    process: child,
+    configDir,
+    async kill(signal = 'SIGKILL') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Debian's Chromium driven by playwright-core; never a downloaded browser. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Opens the studio page and fails the test on any uncaught page error. */
+export async function openStudioPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(url);
+  return { page, errors };
+}

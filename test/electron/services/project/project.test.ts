@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Project } from '../../../../electron/services/project/Project';
+import { projectStatus } from '../../../../electron/services/project/sampleQueries';
+import { fakeSample, projectWithSamples, tempDir } from '../../../helpers/tempProject';
+
+describe('projects', () => {
+  it('a created project reopens with its classes, samples and frozen splits', async () => {
+    const { project, dir, samples } = await projectWithSamples(9);
+    const splits = samples.map((s) => s.split);
+    await project.close();
+    const reopened = await Project.open(dir);
+    expect(reopened.doc.classes.map((c) => c.name)).toEqual(['cat', 'dog', 'bird']);
+    expect(reopened.doc.classes.map((c) => c.key)).toEqual(['1', '2', '3']);
+    expect(reopened.samples.all.map((s) => s.split)).toEqual(splits);
+    expect(reopened.doc.schemaVersion).toBe(1);
+    await reopened.close();
+  });
+
+  it('refuses to create a project in a folder that already has files', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'holiday.jpg'), 'x');
+    await expect(Project.create(dir)).rejects.toThrow(/is not empty/);
+  });
+
+  it('a project made by a newer studio is refused with a message to update', async () => {
+    const { project, dir } = await projectWithSamples(1);
+    await project.close();
+    const doc = JSON.parse(await readFile(join(dir, 'studio.json'), 'utf8'));
+    await writeFile(join(dir, 'studio.json'), JSON.stringify({ ...doc, schemaVersion: 99 }));
+    await expect(Project.open(dir)).rejects.toThrow(/newer studio .*schema 99/);
+  });
+
+  it('a corrupt studio.json is restored from its backup and the notice reaches the summary', async () => {
+    const { project, dir } = await projectWithSamples(2);
+    project.doc.name = 'renamed';
+    await project.saveMeta(); // the backup now holds the first version
+    await project.close();
+    await writeFile(join(dir, 'studio.json'), '\0\0\0\0');
+    const reopened = await Project.open(dir);
+    expect(reopened.summary().notices[0].message).toMatch(/studio.json was damaged/);
+    expect(reopened.samples.size).toBe(2);
+    await reopened.close();
+  });
+
+  it('a read-only open takes no lock and refuses changes', async () => {
+    const { project, dir, samples } = await projectWithSamples(3);
+    const reader = await Project.open(dir, { readOnly: true });
+    expect(reader.samples.size).toBe(3);
+    await expect(reader.labels.setClass(samples[0].id, project.doc.classes[0].id, { annotator: 'a', seconds: 1 })).rejects.toThrow(/read-only/);
+    await reader.close();
+    await project.close();
+  });
+
+  it('opening a folder that is not a project says so', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'empty'));
+    await expect(Project.open(join(dir, 'empty'))).rejects.toThrow(/not a studio project/);
+    await expect(Project.open(join(dir, 'missing'))).rejects.toThrow(/No project folder/);
+  });
+
+  it('status counts labels per class and split, unlabeled, flagged and skipped', async () => {
+    const { project, samples } = await projectWithSamples(6);
+    const [cat, dog] = project.doc.classes;
+    const meta = { annotator: 'ann', seconds: 2 };
+    await project.labels.setClass(samples[0].id, cat.id, meta);
+    await project.labels.setClass(samples[1].id, dog.id, meta);
+    await project.labels.setClass(samples[3].id, cat.id, meta);
+    await project.labels.flag(samples[4].id, true, 'blurry', meta);
+    await project.labels.skip(samples[5].id, meta);
+    const status = projectStatus(project);
+    expect(status).toMatchObject({ total: 6, labeled: 3, unlabeled: 3, flagged: 1, skipped: 1 });
+    expect(status.perSplit).toEqual({ train: 2, val: 2, test: 2 });
+    expect(status.perClass.find((c) => c.name === 'cat')).toMatchObject({ count: 2, perSplit: { train: 2, val: 0, test: 0 } });
+    await project.close();
+  });
+
+  it('a second batch of samples is durable once add() returns', async () => {
+    const { project, dir } = await projectWithSamples(2);
+    await project.samples.add([fakeSample(100)]);
+    const reader = await Project.open(dir, { readOnly: true });
+    expect(reader.samples.get(fakeSample(100).id)).toBeDefined();
+    await reader.close();
+    await project.close();
+  });
+});
