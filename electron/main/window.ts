@@ -1,5 +1,5 @@
 import { BrowserWindow, shell, type WebFrameMain } from 'electron';
-import { join } from 'node:path';
+import { secureWebPreferences } from './webPreferences';
 import { APP_ORIGIN } from './protocol';
 
 /** The dev server (electron-vite dev) or our own protocol: the only origins we trust. */
@@ -29,14 +29,7 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
     show: false,
     title: 'Active Learning Studio',
     backgroundColor: '#15171c',
-    webPreferences: {
-      preload: join(preloadDir, 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(preloadDir),
   });
   window.once('ready-to-show', () => window.show());
   window.webContents.setWindowOpenHandler(({ url }) => {
