@@ -7,6 +7,7 @@ import { registerSampleHandlers } from './project/sampleHandlers';
 import { registerClassHandlers } from './classes/handlers';
 import { registerLabelHandlers } from './labels/handlers';
 import { registerQueueHandlers } from './queue/handlers';
+import { registerImportHandlers } from './imports/handlers';
 import { imageSourceFor } from './host/imageSource';
 import type { ImageVariant } from '../../shared/contract/bridge';
 
@@ -44,6 +45,7 @@ export function registerStudioHandlers(registry: HandlerRegistry, host: StudioHo
   registerAppHandlers(registry, host);
   registerProjectHandlers(registry, host);
   registerClassHandlers(registry, host);
+  registerImportHandlers(registry, host);
   registerSampleHandlers(registry, host);
   registerLabelHandlers(registry, host);
   registerQueueHandlers(registry, host);

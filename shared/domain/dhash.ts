@@ -22,12 +22,19 @@ export class NearDuplicateIndex<T> {
     }
   }
 
-  /** The closest already-indexed item within maxDistance, or null. */
-  nearest(dhash: string): { item: T; distance: number } | null {
+  /**
+   * The closest already-indexed item within maxDistance, or null. An exact match ends the
+   * search at once, and each band bucket is scanned only up to `scanLimit` items, so bursts
+   * of thousands of identical-looking images cannot make an import quadratic.
+   */
+  nearest(dhash: string, scanLimit = 256): { item: T; distance: number } | null {
     let best: { item: T; distance: number } | null = null;
     for (const key of this.bandKeys(dhash)) {
-      for (const item of this.buckets.get(key) ?? []) {
+      const bucket = this.buckets.get(key) ?? [];
+      for (let i = 0; i < bucket.length && i < scanLimit; i++) {
+        const item = bucket[i];
         const distance = hammingHex(dhash, this.hashes.get(item)!);
+        if (distance === 0) return { item, distance };
         if (distance <= this.maxDistance && (!best || distance < best.distance)) best = { item, distance };
       }
     }

@@ -11,6 +11,7 @@ import { ProjectLock } from '../storage/ProjectLock';
 import { isCode } from '../storage/durableWrite';
 import { LabelStore } from '../labels/LabelStore';
 import { SampleIndex } from './SampleIndex';
+import { reconcileImportedLabels } from './reconcileImportedLabels';
 import { NewerSchemaError, parseProjectDoc, PROJECT_SCHEMA_VERSION, projectFiles, type ProjectDoc } from './documents';
 import { buildClasses } from '../classes/classDefaults';
 import type { ClassInput } from '../../../shared/contract/project';
@@ -103,7 +104,12 @@ export class Project {
       const samples = await SampleIndex.open(dir, options.readOnly ?? false);
       const labels = await LabelStore.open(dir, options.readOnly ?? false);
       const notices = [...adapter.notices, ...samples.notices, ...labels.notices];
-      return new Project(dir, meta, samples, labels, lock, notices);
+      const project = new Project(dir, meta, samples, labels, lock, notices);
+      if (!project.readOnly) {
+        const recovered = await reconcileImportedLabels(project);
+        if (recovered > 0) notices.push({ level: 'info', message: `Recorded ${recovered} imported label(s) that an interrupted import had not saved yet.` });
+      }
+      return project;
     } catch (error) {
       await lock?.release();
       throw error;

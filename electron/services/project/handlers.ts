@@ -3,6 +3,8 @@ import { homedir } from 'node:os';
 import type { HandlerRegistry } from '../rpc/HandlerRegistry';
 import type { StudioHost } from '../host/StudioHost';
 import { projectStatus } from './sampleQueries';
+import { createDemoProject } from '../demo';
+import { StudioError } from '../../../shared/contract/channel';
 
 /** Where "Try the demo" puts its project unless the user picks a folder. */
 export function defaultDemoDir(): string {
@@ -35,4 +37,16 @@ export function registerProjectHandlers(registry: HandlerRegistry, host: StudioH
   registry.handle('project:current', () => host.project?.summary() ?? null);
   registry.handle('project:recent', () => host.settings.recent((dir) => host.hasProjectAt(dir)));
   registry.handle('project:status', () => projectStatus(host.requireProject()));
+  registry.handle('project:demo', async ({ dir }) => {
+    const target = dir ?? defaultDemoDir();
+    if (host.hasProjectAt(target)) return host.open(target); // the demo was made before: reopen it
+    return host.adopt(async () => {
+      try {
+        return (await createDemoProject(target)).project;
+      } catch (error) {
+        if (error instanceof StudioError) throw error;
+        throw new StudioError('io', `The demo project could not be created in ${target}: ${(error as Error).message}`, 'Choose another folder for it.');
+      }
+    });
+  });
 }

@@ -44,3 +44,15 @@ describe('near-duplicate index', () => {
     expect(hammingHex('f0', '0f')).toBe(8);
   });
 });
+
+describe('near-duplicate index at scale', () => {
+  it('ten thousand identical-looking frames are matched without scanning every one', () => {
+    const index = new NearDuplicateIndex<number>(4);
+    for (let i = 0; i < 10_000; i++) {
+      expect(i === 0 || index.nearest('0123456789abcdef') !== null).toBe(true);
+      index.add(i, '0123456789abcdef');
+    }
+    expect(index.nearest('0123456789abcdee')?.distance).toBe(1);
+    expect(index.nearest('0123456789abcdef')).toEqual({ item: 0, distance: 0 }); // an exact match ends the search
+  });
+});

@@ -85,3 +85,23 @@ describe('projects', () => {
     await project.close();
   });
 });
+
+describe('recovering an interrupted import', () => {
+  it('imported labels whose decisions never reached the journal are recorded on the next open', async () => {
+    const { project, dir } = await projectWithSamples(0);
+    // the crash: samples with imported labels committed, label decisions not yet written
+    await project.samples.add([fakeSample(1, 'train', 'cat'), fakeSample(2, 'train', 'DOG'), fakeSample(3, 'train', 'unknown')]);
+    await project.close();
+    const reopened = await Project.open(dir);
+    const [cat, dog] = reopened.doc.classes;
+    expect(reopened.labels.stateOf(fakeSample(1).id).classId).toBe(cat.id);
+    expect(reopened.labels.stateOf(fakeSample(2).id).classId).toBe(dog.id);
+    expect(reopened.labels.stateOf(fakeSample(3).id).classId).toBeNull();
+    expect(reopened.notices.map((n) => n.message)).toContain('Recorded 2 imported label(s) that an interrupted import had not saved yet.');
+    await reopened.labels.clear(fakeSample(1).id, { annotator: 'ana', seconds: 0 });
+    await reopened.close();
+    const again = await Project.open(dir);
+    expect(again.labels.stateOf(fakeSample(1).id).classId).toBeNull(); // a person cleared it: left alone
+    await again.close();
+  });
+});

@@ -1,0 +1,1 @@
+export { createDemoProject, type DemoOptions } from './createDemoProject';

@@ -1,0 +1,2 @@
+export { ImageStore } from './ImageStore';
+export { imageVariants, type ImageVariant, type ImageData } from './variants';
