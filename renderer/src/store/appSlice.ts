@@ -1,0 +1,173 @@
+import type { StudioErrorPayload } from '../../../shared/contract/channel';
+import type { AppInfo, ClassInput, ProjectStatus, ProjectSummary, RecentProject } from '../../../shared/contract/project';
+import { unwrap } from '../api/studioApi';
+import { errorPayloadOf } from './errors';
+import type { Slice } from './types';
+
+/** The workspace's top-level sections. Model and Evaluate join when the ML side lands. */
+export type ViewId = 'label' | 'gallery' | 'classes' | 'model' | 'evaluate';
+
+export interface NewProject {
+  dir: string;
+  name?: string;
+  classes: ClassInput[];
+}
+
+export interface AppSlice {
+  info: AppInfo | null;
+  booted: boolean;
+  bootError: StudioErrorPayload | null;
+  annotator: string;
+  project: ProjectSummary | null;
+  recent: RecentProject[];
+  status: ProjectStatus | null;
+  view: ViewId;
+  /** Which start-screen action is running, so its button can say so. */
+  busy: 'create' | 'open' | 'demo' | null;
+  boot(): Promise<void>;
+  /** Form actions resolve to the error to show beside the form, or null on success. */
+  setAnnotator(name: string): Promise<StudioErrorPayload | null>;
+  createProject(input: NewProject): Promise<StudioErrorPayload | null>;
+  openProject(dir: string): Promise<StudioErrorPayload | null>;
+  openDemo(): Promise<StudioErrorPayload | null>;
+  closeProject(): Promise<void>;
+  refreshRecent(): Promise<void>;
+  refreshStatus(): Promise<void>;
+  /** Another window or tab opened or closed a project: follow it. */
+  syncCurrentProject(): Promise<void>;
+  setView(view: ViewId): void;
+  /** Electron's native folder/file picker; null when cancelled or unavailable. */
+  chooseFolder(purpose: 'create' | 'open' | 'import' | 'csv'): Promise<string | null>;
+}
+
+export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
+  const { api } = deps;
+
+  const enterProject = (project: ProjectSummary): void => {
+    get().resetLabeling();
+    get().resetGallery();
+    set({ project, classes: project.classes, status: null, view: 'label' });
+    for (const notice of project.notices) get().notify(notice.level === 'warning' ? 'error' : 'info', notice.message);
+    void get().refreshStatus();
+    void get().startLabeling();
+  };
+
+  const switchProject = async (busy: AppSlice['busy'], work: () => Promise<ProjectSummary>): Promise<StudioErrorPayload | null> => {
+    set({ busy });
+    try {
+      enterProject(await work());
+      return null;
+    } catch (error) {
+      return errorPayloadOf(error);
+    } finally {
+      set({ busy: null });
+    }
+  };
+
+  return {
+    info: null,
+    booted: false,
+    bootError: null,
+    annotator: '',
+    project: null,
+    recent: [],
+    status: null,
+    view: 'label',
+    busy: null,
+
+    async boot() {
+      try {
+        const [info, current, recent] = await Promise.all([
+          unwrap(api.app.info({})),
+          unwrap(api.project.current({})),
+          unwrap(api.project.recent({})),
+        ]);
+        const annotator = deps.annotatorMemory?.load() || info.annotator;
+        set({ info, recent, annotator, booted: true, bootError: null });
+        if (current) enterProject(current);
+      } catch (error) {
+        set({ booted: true, bootError: errorPayloadOf(error) });
+      }
+    },
+
+    async setAnnotator(name) {
+      const trimmed = name.trim();
+      if (!trimmed) return { code: 'invalid-request', message: 'Type a name, so every label says who made it.' };
+      try {
+        await unwrap(api.app.setAnnotator({ name: trimmed }));
+        deps.annotatorMemory?.save(trimmed);
+        set({ annotator: trimmed });
+        void get().loadHistory();
+        return null;
+      } catch (error) {
+        return errorPayloadOf(error);
+      }
+    },
+
+    createProject: ({ dir, name, classes }) =>
+      switchProject('create', () => unwrap(api.project.create({ dir, ...(name ? { name } : {}), classes }))),
+    openProject: (dir) => switchProject('open', () => unwrap(api.project.open({ dir }))),
+    openDemo: () => switchProject('demo', () => unwrap(api.project.demo({}))),
+
+    async closeProject() {
+      try {
+        await unwrap(api.project.close({}));
+      } catch (error) {
+        get().showError(error, 'The project could not be closed');
+        return;
+      }
+      get().resetLabeling();
+      get().resetGallery();
+      set({ project: null, status: null, classes: [] });
+      await get().refreshRecent();
+    },
+
+    async refreshRecent() {
+      try {
+        set({ recent: await unwrap(api.project.recent({})) });
+      } catch (error) {
+        get().showError(error, 'Recent projects');
+      }
+    },
+
+    async refreshStatus() {
+      if (!get().project) return;
+      try {
+        set({ status: await unwrap(api.project.status({})) });
+      } catch (error) {
+        if (get().project) get().showError(error, 'Project counts');
+      }
+    },
+
+    async syncCurrentProject() {
+      if (get().busy) return; // our own create/open/demo is landing; it enters the project itself
+      try {
+        const current = await unwrap(api.project.current({}));
+        const mine = get().project;
+        if (current && (current.dir !== mine?.dir || current.id !== mine?.id)) enterProject(current);
+        else if (!current && mine) {
+          get().resetLabeling();
+          get().resetGallery();
+          set({ project: null, status: null, classes: [] });
+          get().notify('info', 'The project was closed from another window.');
+          await get().refreshRecent();
+        }
+      } catch (error) {
+        get().showError(error);
+      }
+    },
+
+    setView(view) {
+      set({ view });
+    },
+
+    async chooseFolder(purpose) {
+      try {
+        return (await unwrap(api.project.chooseFolder({ purpose }))).path;
+      } catch (error) {
+        get().showError(error, 'The folder picker');
+        return null;
+      }
+    },
+  };
+};

@@ -1,0 +1,88 @@
+import type { SampleFilter } from '../../../shared/contract/samples';
+import type { Split } from '../../../shared/contract/schemas';
+import { flightKey, galleryPageSize, pagesForRange, pagesToFetch, storePage, type PageCache } from './galleryPages';
+import type { Slice } from './types';
+
+export type GalleryStatus = NonNullable<SampleFilter['status']>;
+
+export interface GalleryFilter {
+  status: GalleryStatus;
+  classId: string | null;
+  split: Split | null;
+}
+
+export interface GalleryState {
+  filter: GalleryFilter;
+  /** Rows matching the filter; null until the first page answers. */
+  total: number | null;
+  pages: PageCache;
+  /** Bumped when the rows may have changed; older pages stay shown until refreshed. */
+  generation: number;
+  /** The rows on screen, so a refresh fetches what the user is looking at. */
+  visible: { start: number; end: number };
+}
+
+export interface GallerySlice {
+  gallery: GalleryState;
+  setGalleryFilter(change: Partial<GalleryFilter>): void;
+  /** The grid shows rows [start, end): fetch the pages it lacks. */
+  showGalleryRange(start: number, end: number): void;
+  invalidateGallery(): void;
+  resetGallery(): void;
+}
+
+const initialFilter: GalleryFilter = { status: 'all', classId: null, split: null };
+const initial: GalleryState = { filter: initialFilter, total: null, pages: {}, generation: 0, visible: { start: 0, end: galleryPageSize } };
+
+export const createGallerySlice: Slice<GallerySlice> = (set, get, { api }) => {
+  const inFlight = new Set<string>();
+  const patch = (change: Partial<GalleryState> | ((g: GalleryState) => Partial<GalleryState>)): void =>
+    set((s) => ({ gallery: { ...s.gallery, ...(typeof change === 'function' ? change(s.gallery) : change) } }));
+
+  const fetchPage = async (page: number, generation: number, filter: GalleryFilter): Promise<void> => {
+    const key = flightKey(generation, page);
+    inFlight.add(key);
+    const result = await api.samples.list({
+      filter: { status: filter.status, ...(filter.classId ? { classId: filter.classId } : {}), ...(filter.split ? { split: filter.split } : {}) },
+      offset: page * galleryPageSize,
+      limit: galleryPageSize,
+    });
+    inFlight.delete(key);
+    if (get().gallery.generation !== generation) return; // the filter or the data changed meanwhile
+    if (!result.ok) return get().showError(result.error, 'Gallery');
+    patch((g) => ({ total: result.value.total, pages: storePage(g.pages, page, { rows: result.value.items, generation }) }));
+  };
+
+  const fetchVisible = (): void => {
+    if (!get().project) return;
+    const g = get().gallery;
+    const wanted = pagesForRange(g.visible.start, Math.max(g.visible.end, g.visible.start + 1));
+    for (const page of pagesToFetch(wanted, g.pages, g.generation, inFlight)) void fetchPage(page, g.generation, g.filter);
+  };
+
+  return {
+    gallery: initial,
+
+    setGalleryFilter(change) {
+      // A new filter is a different list: nothing cached applies to it.
+      patch((g) => ({ filter: { ...g.filter, ...change }, total: null, pages: {}, generation: g.generation + 1, visible: { start: 0, end: galleryPageSize } }));
+      fetchVisible();
+    },
+
+    showGalleryRange(start, end) {
+      const g = get().gallery;
+      if (g.visible.start !== start || g.visible.end !== end) patch({ visible: { start, end } });
+      fetchVisible();
+    },
+
+    invalidateGallery() {
+      patch((g) => ({ generation: g.generation + 1 }));
+      if (get().view === 'gallery') fetchVisible();
+    },
+
+    resetGallery() {
+      inFlight.clear();
+      set((s) => ({ gallery: { ...initial, generation: s.gallery.generation + 1 } }));
+    },
+  };
+};

@@ -1,0 +1,253 @@
+import type { SampleRow } from '../../../shared/contract/samples';
+import { addDecision, decisionsFromHistory, markFailed, markRetrying, markSaved, markUndone, pendingDecision, planUndo, unsavedSampleIds, type DecisionRequest, type RecentDecision } from './decisions';
+import { pruneRows, sendDecision, withLabel } from './decisionRequests';
+import { advance, bringBack, emptyQueue, goBack, goForward, heldIds, mergeFetched, needsRefill, refillCount, secondsOnItem, upcomingIds, type QueueView } from './labelingQueue';
+import type { Slice } from './types';
+
+/** How many upcoming items have their rows and images ready before they are needed. */
+export const prefetchDepth = 5;
+
+export interface LabelingState extends QueueView {
+  queueStatus: 'idle' | 'loading' | 'ready' | 'empty' | 'error';
+  /** When the current image was painted: time spent is measured from here. */
+  shown: { sampleId: string; at: number } | null;
+  decisions: RecentDecision[];
+  rows: Record<string, SampleRow>;
+  overlay: 'none' | 'help' | 'flag';
+  guidelinesOpen: boolean;
+}
+
+export interface LabelingSlice {
+  labeling: LabelingState;
+  startLabeling(): Promise<void>;
+  loadHistory(): Promise<void>;
+  refillQueue(): Promise<void>;
+  markShown(sampleId: string): void;
+  labelCurrent(classId: string): void;
+  acceptSuggestion(): void;
+  skipCurrent(): void;
+  openFlagPrompt(): void;
+  flagCurrent(comment: string): void;
+  unflagCurrent(): void;
+  closeOverlay(): void;
+  toggleHelp(): void;
+  toggleGuidelines(): void;
+  undoLast(): Promise<void>;
+  goBack(): void;
+  goForward(): void;
+  /** Brings a sample on screen (from the history, the gallery or an undo). */
+  openSample(sampleId: string): void;
+  retryDecision(key: string): void;
+  refreshCurrentRow(): Promise<void>;
+  resetLabeling(): void;
+}
+
+const initial: LabelingState = { ...emptyQueue, queueStatus: 'idle', shown: null, decisions: [], rows: {}, overlay: 'none', guidelinesOpen: false };
+
+export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
+  const { api } = deps;
+  const inflight = new Map<string, Promise<void>>();
+  const rowsLoading = new Set<string>();
+  let epoch = 0;
+  let fetching = false;
+  let fetchAgain = false;
+  let undoing: Promise<void> = Promise.resolve();
+
+  const labeling = () => get().labeling;
+  const patch = (change: Partial<LabelingState> | ((l: LabelingState) => Partial<LabelingState>)): void =>
+    set((s) => ({ labeling: { ...s.labeling, ...(typeof change === 'function' ? change(s.labeling) : change) } }));
+  const queueOf = (l: LabelingState): QueueView => ({ current: l.current, ahead: l.ahead, trail: l.trail });
+
+  const send = (entry: RecentDecision): void => {
+    const started = epoch;
+    const done = sendDecision(api, entry).then((result) => {
+      if (started !== epoch) return;
+      if (result.ok) patch((l) => ({ decisions: markSaved(l.decisions, entry.key, result.value), rows: withLabel(l.rows, entry.sampleId, result.value.after) }));
+      else {
+        patch((l) => ({ decisions: markFailed(l.decisions, entry.key, result.error) }));
+        get().showError(result.error, 'A label was not saved');
+      }
+    });
+    inflight.set(entry.key, done);
+    void done.finally(() => inflight.delete(entry.key));
+  };
+
+  const loadRows = (ids: readonly string[], force = false): void => {
+    for (const id of ids) {
+      if ((!force && labeling().rows[id]) || rowsLoading.has(id)) continue;
+      rowsLoading.add(id);
+      const started = epoch;
+      void api.samples.get({ id }).then((result) => {
+        rowsLoading.delete(id);
+        if (started !== epoch) return;
+        if (result.ok) patch((l) => ({ rows: { ...l.rows, [id]: result.value.sample } }));
+        else if (id === labeling().current?.sampleId) get().showError(result.error, 'This image');
+      });
+    }
+  };
+
+  /** After anything moves the queue: rows for what is (about to be) on screen, and more items. */
+  const afterMove = (): void => {
+    const l = labeling();
+    const keep = new Set([...(l.current ? [l.current.sampleId] : []), ...l.ahead.map((i) => i.sampleId), ...l.trail.map((i) => i.sampleId)]);
+    if (Object.keys(l.rows).length > keep.size + 50) patch({ rows: pruneRows(l.rows, keep) });
+    loadRows([...(l.current ? [l.current.sampleId] : []), ...upcomingIds(queueOf(l), prefetchDepth)]);
+    if (!l.current) patch({ queueStatus: 'loading' });
+    void get().refillQueue();
+  };
+
+  const decide = (request: DecisionRequest, move: boolean): void => {
+    const l = labeling();
+    const item = l.current;
+    if (!item) return;
+    const entry = pendingDecision({
+      key: deps.newId(),
+      sampleId: item.sampleId,
+      request,
+      annotator: get().annotator,
+      at: deps.wallClock().toISOString(),
+      seconds: secondsOnItem(l.shown, item.sampleId, deps.now()),
+    });
+    patch((s) => ({ decisions: addDecision(s.decisions, entry), overlay: 'none', ...(move ? advance(queueOf(s)) : {}) }));
+    send(entry);
+    afterMove();
+  };
+
+  const move = (change: (q: QueueView) => QueueView): void => {
+    patch((l) => change(queueOf(l)));
+    afterMove();
+  };
+
+  return {
+    labeling: initial,
+
+    async startLabeling() {
+      patch({ queueStatus: 'loading' });
+      await Promise.all([get().loadHistory(), get().refillQueue()]);
+    },
+
+    async loadHistory() {
+      const started = epoch;
+      const result = await api.labels.history({ limit: 60, annotator: get().annotator || undefined });
+      if (started !== epoch) return;
+      if (!result.ok) return get().showError(result.error, 'Recent decisions');
+      patch((l) => {
+        const unsaved = l.decisions.filter((d) => d.save === 'pending' || d.save === 'failed');
+        const saved = decisionsFromHistory(result.value).filter((d) => !unsaved.some((u) => u.seq === d.seq));
+        return { decisions: [...unsaved, ...saved] };
+      });
+    },
+
+    async refillQueue() {
+      if (!get().project) return;
+      if (fetching) {
+        fetchAgain = true;
+        return;
+      }
+      const l = labeling();
+      if (l.current && !needsRefill(queueOf(l))) return;
+      fetching = true;
+      const started = epoch;
+      const unsaved = unsavedSampleIds(l.decisions);
+      const result = await api.queue.next({ count: refillCount, exclude: heldIds(queueOf(l), unsaved) });
+      fetching = false;
+      if (started !== epoch) return;
+      if (result.ok) {
+        const dry = !labeling().current && result.value.length === 0 && unsaved.length > 0;
+        if (dry) {
+          // Only images still being saved were held back (a skipped one may come round
+          // again): ask once more when they have landed, before saying the queue is empty.
+          await Promise.allSettled([...inflight.values()]);
+          if (started === epoch) fetchAgain = true;
+        }
+        patch((s) => {
+          const q = mergeFetched(queueOf(s), result.value, unsavedSampleIds(s.decisions));
+          return { ...q, queueStatus: q.current ? 'ready' : dry ? 'loading' : 'empty' };
+        });
+        const now = labeling();
+        loadRows([...(now.current ? [now.current.sampleId] : []), ...upcomingIds(queueOf(now), prefetchDepth)]);
+      } else {
+        get().showError(result.error, 'The next images');
+        patch((s) => ({ queueStatus: s.current ? 'ready' : 'error' }));
+      }
+      if (fetchAgain) {
+        fetchAgain = false;
+        void get().refillQueue();
+      }
+    },
+
+    markShown(sampleId) {
+      patch({ shown: { sampleId, at: deps.now() } });
+    },
+
+    labelCurrent: (classId) => decide({ kind: 'label', classId }, true),
+    acceptSuggestion() {
+      const top = labeling().current?.top[0];
+      if (top && get().classes.some((c) => c.id === top.classId)) decide({ kind: 'label', classId: top.classId }, true);
+    },
+    skipCurrent: () => decide({ kind: 'skip' }, true),
+    openFlagPrompt() {
+      if (labeling().current) patch({ overlay: 'flag' });
+    },
+    flagCurrent: (comment) => decide({ kind: 'flag', flagged: true, comment: comment.trim() }, true),
+    unflagCurrent: () => decide({ kind: 'flag', flagged: false, comment: '' }, false),
+    closeOverlay: () => patch({ overlay: 'none' }),
+    toggleHelp: () => patch((l) => ({ overlay: l.overlay === 'help' ? 'none' : 'help' })),
+    toggleGuidelines: () => patch((l) => ({ guidelinesOpen: !l.guidelinesOpen })),
+
+    undoLast() {
+      // One undo at a time, each after the saves before it have landed, so it reverts the right decision.
+      undoing = undoing.then(async () => {
+        await Promise.allSettled([...inflight.values()]);
+        const plan = planUndo(labeling().decisions);
+        if (plan.kind === 'discard') {
+          patch((l) => ({ decisions: markUndone(l.decisions, { key: plan.decision.key }), ...bringBack(queueOf(l), plan.decision.sampleId) }));
+          return afterMove();
+        }
+        const started = epoch;
+        const result = await api.labels.undo({ annotator: get().annotator || undefined });
+        if (started !== epoch) return;
+        if (!result.ok) return get().showError(result.error, 'Undo failed');
+        const undo = result.value.undo;
+        if (!undo) return get().notify('info', 'Nothing to undo.');
+        patch((l) => ({
+          decisions: markUndone(l.decisions, { seq: undo.undoes }),
+          rows: withLabel(l.rows, undo.sampleId, undo.after),
+          overlay: 'none',
+          ...bringBack(queueOf(l), undo.sampleId),
+        }));
+        afterMove();
+      });
+      return undoing;
+    },
+
+    goBack: () => move(goBack),
+    goForward: () => move(goForward),
+    openSample(sampleId) {
+      patch((l) => ({ ...bringBack(queueOf(l), sampleId), overlay: 'none' }));
+      loadRows([sampleId], true);
+      get().setView('label');
+      afterMove();
+    },
+
+    retryDecision(key) {
+      const entry = labeling().decisions.find((d) => d.key === key && d.save === 'failed');
+      if (!entry) return;
+      patch((l) => ({ decisions: markRetrying(l.decisions, key) }));
+      send(entry);
+    },
+
+    async refreshCurrentRow() {
+      const id = labeling().current?.sampleId;
+      if (id) loadRows([id], true);
+    },
+
+    resetLabeling() {
+      epoch += 1;
+      fetching = false;
+      fetchAgain = false;
+      rowsLoading.clear();
+      set({ labeling: initial });
+    },
+  };
+};

@@ -1,0 +1,17 @@
+import type { SampleRow } from '../../../../shared/contract/samples';
+
+/** File name, size and split over the image's top-left corner. */
+export function ImageCaption({ row }: { row: SampleRow | undefined }) {
+  if (!row) return null;
+  return (
+    <div className="caption" aria-label="Image details">
+      <span className="caption-name" title={row.relativePath}>
+        {row.fileName}
+      </span>
+      <span className="faint">
+        {row.width} × {row.height}
+      </span>
+      <span className={`split-badge ${row.split}`}>{row.split}</span>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useStudio } from '../../hooks/useStudio';
+import { selectClasses, selectCurrentItem, selectCurrentRow } from '../../store/selectors';
+import { ExamplePicker } from './ExamplePicker';
+import { SuggestionList } from './SuggestionList';
+import { keepFocus } from './keepFocus';
+
+/** About the image on screen: why it was chosen, where it stands, the model's suggestion, actions. */
+export function ItemPanel() {
+  const item = useStudio(selectCurrentItem);
+  const row = useStudio(selectCurrentRow);
+  const classes = useStudio(selectClasses);
+  const skip = useStudio((s) => s.skipCurrent);
+  const openFlagPrompt = useStudio((s) => s.openFlagPrompt);
+  const unflag = useStudio((s) => s.unflagCurrent);
+  const undo = useStudio((s) => s.undoLast);
+  const toggleGuidelines = useStudio((s) => s.toggleGuidelines);
+  const toggleHelp = useStudio((s) => s.toggleHelp);
+  const label = row?.label;
+  const labeledAs = label?.classId ? classes.find((c) => c.id === label.classId) : undefined;
+
+  return (
+    <section className="item-panel" aria-label="This image">
+      {item && (
+        <p className="item-reason">
+          <span className="faint">Why this image: </span>
+          {item.reason.note}
+        </p>
+      )}
+      {label && (labeledAs || label.skipped || label.flag) && (
+        <div className="item-state" role="status">
+          {labeledAs && (
+            <p>
+              <span className="swatch" style={{ background: labeledAs.color }} /> Labeled <strong>{labeledAs.name}</strong>
+              {label.annotator && <span className="faint"> by {label.annotator}</span>}. Press a class key to change it.
+            </p>
+          )}
+          {!labeledAs && label.skipped && <p className="muted">Skipped earlier.</p>}
+          {label.flag && (
+            <p className="flag-note">
+              ⚑ Flagged by {label.flag.by}
+              {label.flag.comment && `: “${label.flag.comment}”`}{' '}
+              <button type="button" className="small" onClick={unflag} onMouseDown={keepFocus}>
+                Unflag
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+      {item && item.top.length > 0 && <SuggestionList top={item.top} />}
+      <div className="item-actions">
+        <button type="button" disabled={!item} onClick={skip} onMouseDown={keepFocus} aria-keyshortcuts="S">
+          Skip <kbd aria-hidden="true">S</kbd>
+        </button>
+        <button type="button" disabled={!item} onClick={openFlagPrompt} onMouseDown={keepFocus} aria-keyshortcuts="F">
+          Flag <kbd aria-hidden="true">F</kbd>
+        </button>
+        <button type="button" onClick={() => void undo()} onMouseDown={keepFocus} aria-keyshortcuts="Backspace">
+          Undo <kbd aria-hidden="true">⌫</kbd>
+        </button>
+        <button type="button" onClick={toggleGuidelines} onMouseDown={keepFocus} aria-keyshortcuts="H">
+          Guidelines <kbd aria-hidden="true">H</kbd>
+        </button>
+        <button type="button" onClick={toggleHelp} onMouseDown={keepFocus} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
+          <kbd aria-hidden="true">?</kbd>
+        </button>
+      </div>
+      {item && <ExamplePicker sampleId={item.sampleId} preferred={label?.classId ?? item.top[0]?.classId ?? null} />}
+    </section>
+  );
+}

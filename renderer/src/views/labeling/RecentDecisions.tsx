@@ -1,0 +1,84 @@
+import { imageUrl } from '../../api/studioApi';
+import { useStudio } from '../../hooks/useStudio';
+import type { RecentDecision } from '../../store/decisions';
+import { selectClasses, selectDecisions } from '../../store/selectors';
+import type { ClassDef } from '../../../../shared/domain/records';
+import { keepFocus } from './keepFocus';
+import { hideBroken } from '../common/hideBroken';
+
+const saveText: Record<RecentDecision['save'], string> = { pending: 'saving…', saved: '✓ saved', failed: '✗ not saved', undone: 'undone' };
+
+/** The last 20 decisions: click one to bring its image back and relabel it. */
+export function RecentDecisions() {
+  const decisions = useStudio(selectDecisions);
+  const classes = useStudio(selectClasses);
+  return (
+    <section className="recent-decisions" aria-labelledby="recent-decisions-heading">
+      <h3 id="recent-decisions-heading">Last decisions</h3>
+      {decisions.length === 0 ? (
+        <p className="faint">Your decisions appear here. Click one to change it.</p>
+      ) : (
+        <ul aria-label="Last decisions">
+          {decisions.map((d) => (
+            <DecisionRow key={d.key} decision={d} cls={classes.find((c) => c.id === d.classId)} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function what(d: RecentDecision, cls: ClassDef | undefined): string {
+  switch (d.kind) {
+    case 'label':
+      return cls?.name ?? 'a removed class';
+    case 'skip':
+      return 'Skipped';
+    case 'flag':
+      return d.comment ? `Flagged: ${d.comment}` : 'Flagged';
+    case 'unflag':
+      return 'Unflagged';
+    case 'clear':
+      return 'Label cleared';
+    default:
+      return d.kind;
+  }
+}
+
+function DecisionRow({ decision: d, cls }: { decision: RecentDecision; cls: ClassDef | undefined }) {
+  const openSample = useStudio((s) => s.openSample);
+  const retry = useStudio((s) => s.retryDecision);
+  const time = new Date(d.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const text = what(d, cls);
+  return (
+    <li className={`decision ${d.save}`}>
+      <button
+        type="button"
+        className="decision-open"
+        onClick={() => openSample(d.sampleId)}
+        onMouseDown={keepFocus}
+        aria-label={`${text}, ${saveText[d.save]}: show this image again`}
+      >
+        <img onError={hideBroken} src={imageUrl(d.sampleId, 'thumb')} alt="" loading="lazy" decoding="async" />
+        <span className="decision-color" style={{ background: d.kind === 'label' ? (cls?.color ?? 'var(--faint)') : 'transparent' }} />
+        <span className="decision-text">
+          <span className="decision-what">{text}</span>
+          <span className="decision-meta faint">
+            {d.annotator} · {time} · {d.seconds.toFixed(1)} s
+          </span>
+        </span>
+        <span className={`decision-save ${d.save}`} title={d.error?.message}>
+          {saveText[d.save]}
+        </span>
+      </button>
+      {d.save === 'failed' && (
+        <div className="decision-error" role="alert">
+          <span>{d.error?.message}</span>
+          <button type="button" className="small" onClick={() => retry(d.key)}>
+            Retry
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,18 @@
+import type { ComponentType } from 'react';
+import type { ViewId } from '../../store/appSlice';
+import { LabelingView } from '../labeling/LabelingView';
+import { GalleryView } from '../gallery/GalleryView';
+import { ClassesView } from '../classes/ClassesView';
+
+/** A top-level section of an open project. Model and Evaluate are added here when they exist. */
+export interface WorkspaceView {
+  id: ViewId;
+  title: string;
+  component: ComponentType;
+}
+
+export const workspaceViews: readonly WorkspaceView[] = [
+  { id: 'label', title: 'Label', component: LabelingView },
+  { id: 'gallery', title: 'Gallery', component: GalleryView },
+  { id: 'classes', title: 'Classes', component: ClassesView },
+];

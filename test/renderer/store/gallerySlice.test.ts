@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { rowAt } from '../../../renderer/src/store/galleryPages';
+import { fakeStudio, settle } from './fakeStudio';
+
+const ids = Array.from({ length: 100_000 }, (_, i) => `s${i}`);
+
+describe('gallery paging in the store', () => {
+  it('at 100,000 images fetches only the pages on screen, never every row', async () => {
+    const studio = fakeStudio(ids);
+    studio.store.setState({ view: 'gallery' });
+    studio.store.getState().showGalleryRange(0, 48);
+    await settle();
+    expect(studio.store.getState().gallery.total).toBe(100_000);
+    studio.store.getState().showGalleryRange(50_010, 50_250);
+    await settle();
+    const asked = studio.callsTo('samples:list');
+    expect(asked.map((r) => r.offset)).toEqual([0, 50_000, 50_200]);
+    expect(asked.every((r) => r.limit === 200)).toBe(true);
+    expect(rowAt(studio.store.getState().gallery.pages, 50_100)?.id).toBe('s50100');
+  });
+
+  it('scrolling back to a page it holds asks for nothing', async () => {
+    const studio = fakeStudio(ids);
+    studio.store.getState().showGalleryRange(0, 48);
+    await settle();
+    studio.store.getState().showGalleryRange(400, 448);
+    await settle();
+    studio.store.getState().showGalleryRange(10, 58);
+    await settle();
+    expect(studio.callsTo('samples:list')).toHaveLength(2);
+  });
+
+  it('a change refreshes the visible page but keeps showing the old rows until it arrives', async () => {
+    const studio = fakeStudio(ids.slice(0, 10));
+    studio.store.setState({ view: 'gallery' });
+    studio.store.getState().setGalleryFilter({ status: 'unlabeled' });
+    await settle();
+    expect(studio.store.getState().gallery.total).toBe(10);
+    studio.states.set('s3', { classId: 'cat', skipped: false, flag: null, annotator: 'ada', at: '' });
+    studio.store.getState().invalidateGallery();
+    expect(rowAt(studio.store.getState().gallery.pages, 3)?.id).toBe('s3'); // still shown meanwhile
+    await settle();
+    expect(studio.store.getState().gallery.total).toBe(9);
+    expect(rowAt(studio.store.getState().gallery.pages, 3)?.id).toBe('s4');
+  });
+
+  it('a new filter starts from an empty list and drops answers meant for the old one', async () => {
+    const studio = fakeStudio(ids.slice(0, 10));
+    studio.store.getState().showGalleryRange(0, 10);
+    studio.store.getState().setGalleryFilter({ status: 'flagged' });
+    expect(studio.store.getState().gallery).toMatchObject({ total: null, pages: {} });
+    await settle();
+    expect(studio.callsTo('samples:list').at(-1).filter).toEqual({ status: 'flagged' });
+  });
+});
