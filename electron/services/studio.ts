@@ -8,7 +8,7 @@ import { registerClassHandlers } from './classes/handlers';
 import { registerLabelHandlers } from './labels/handlers';
 import { registerQueueHandlers } from './queue/handlers';
 import { registerImportHandlers } from './imports/handlers';
-import { imageSourceFor } from './host/imageSource';
+import { ProjectImages } from './host/ProjectImages';
 import type { ImageVariant } from '../../shared/contract/bridge';
 
 export interface StudioOptions {
@@ -36,17 +36,18 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const events = new EventHub();
   const host = new StudioHost({ settings, events, mode: options.mode, version: options.version, purpose: options.purpose });
   const registry = new HandlerRegistry();
-  registerStudioHandlers(registry, host);
-  return { host, registry, events, images: imageSourceFor(host), uploads: (batchId) => host.requireWritableProject().path('uploads', batchId), dispose: () => host.dispose() };
+  const images = new ProjectImages(host);
+  registerStudioHandlers(registry, host, images);
+  return { host, registry, events, images: (id, variant) => images.get(id, variant), uploads: (batchId) => host.requireWritableProject().path('uploads', batchId), dispose: () => host.dispose() };
 }
 
 /** Every feature's handlers. Adding a feature: one line here (docs/recipes/add-a-channel.md). */
-export function registerStudioHandlers(registry: HandlerRegistry, host: StudioHost): void {
+export function registerStudioHandlers(registry: HandlerRegistry, host: StudioHost, images: ProjectImages): void {
   registerAppHandlers(registry, host);
   registerProjectHandlers(registry, host);
   registerClassHandlers(registry, host);
   registerImportHandlers(registry, host);
   registerSampleHandlers(registry, host);
   registerLabelHandlers(registry, host);
-  registerQueueHandlers(registry, host);
+  registerQueueHandlers(registry, host, images);
 }

@@ -30,3 +30,6 @@ export type BridgeServerMessage = z.infer<typeof bridgeServerMessageSchema>;
 export const bridgePath = '/bridge';
 export const imageVariants = ['thumb', 'preview', 'original'] as const;
 export type ImageVariant = (typeof imageVariants)[number];
+
+/** The longest side of a preview image: the UI switches to the original when zoomed past it. */
+export const previewLongSide = 1600;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { request } from './channel';
 import { classDefSchema } from '../domain/records';
 import { classInputSchema } from './project';
-import { classNameSchema, colorSchema, emptySchema, idSchema, shortcutKeySchema } from './schemas';
+import { annotatorSchema, classNameSchema, colorSchema, emptySchema, idSchema, shortcutKeySchema } from './schemas';
 
 export const classesChannels = {
   'classes:list': request(emptySchema, z.array(classDefSchema)),
@@ -20,6 +20,6 @@ export const classesChannels = {
   ),
   /** How many labels a class holds: asked before a merge or a delete. */
   'classes:usage': request(z.strictObject({ id: idSchema }), z.object({ labels: z.number().int() })),
-  'classes:merge': request(z.strictObject({ from: idSchema, into: idSchema }), z.object({ moved: z.number().int() })),
-  'classes:delete': request(z.strictObject({ id: idSchema }), z.object({ dropped: z.number().int() })),
+  'classes:merge': request(z.strictObject({ from: idSchema, into: idSchema, annotator: annotatorSchema.optional() }), z.object({ moved: z.number().int() })),
+  'classes:delete': request(z.strictObject({ id: idSchema, annotator: annotatorSchema.optional() }), z.object({ dropped: z.number().int() })),
 } as const;

@@ -9,7 +9,7 @@ export class NearDuplicateIndex<T> {
   private readonly hashes = new Map<T, string>();
   private readonly bandWidth: number;
 
-  constructor(readonly maxDistance = 4) {
+  constructor(readonly maxDistance = 6) {
     this.bandWidth = Math.floor(16 / (maxDistance + 1)) || 1;
   }
 

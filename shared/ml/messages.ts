@@ -60,6 +60,7 @@ export type JobKind = ValidJob['kind'];
 
 export const jobProgressSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('embedding'), done: z.number().int(), total: z.number().int() }),
+  z.object({ phase: z.literal('fine-tuning'), epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('training'), epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('scoring'), done: z.number().int(), total: z.number().int() }),
 ]);
@@ -80,6 +81,8 @@ export const embedReportSchema = z.object({
 export type EmbedReport = z.output<typeof embedReportSchema>;
 
 export const trainReportSchema = z.object({
+  /** The backbone the head was trained on: the requested one, or its fine-tuned copy. */
+  backbone: z.object({ id: z.string(), name: z.string(), engine: z.string(), embeddingSize: z.number().int() }),
   head: headConfigSchema,
   backend: tfBackendSchema,
   executionProviders: z.array(z.string()).nullable(),

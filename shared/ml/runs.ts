@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../contract/schemas';
+import { backboneIdSchema } from './cards';
 
 /**
  * The head's settings as stored in a run: softmax regression (`linear`) or an MLP with
@@ -109,12 +110,27 @@ export const runsDocSchema = z.object({
 export type RunsDoc = z.output<typeof runsDocSchema>;
 
 /**
- * Live progress of a run, pushed to the UI: embedding new images, then each epoch, then
- * scoring the pool. `done`/`total` count images or samples; `epoch` carries the figures.
+ * Live progress of a run, pushed to the UI: downloading the backbone (first use only),
+ * fine-tuning it (only when asked for and a native backend runs), embedding new images,
+ * then each epoch of the head, then scoring the pool. `done`/`total` count images or samples; `epoch` carries the figures.
  */
 export const runProgressSchema = z.discriminatedUnion('phase', [
+  z.object({ phase: z.literal('downloading'), runId: idSchema, backboneId: z.string(), receivedBytes: z.number().int(), totalBytes: z.number().int().nullable() }),
   z.object({ phase: z.literal('embedding'), runId: idSchema, done: z.number().int(), total: z.number().int() }),
+  z.object({ phase: z.literal('fine-tuning'), runId: idSchema, epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('training'), runId: idSchema, epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('scoring'), runId: idSchema, done: z.number().int(), total: z.number().int() }),
 ]);
 export type RunProgress = z.output<typeof runProgressSchema>;
+
+/**
+ * What the UI may ask for when it starts a run (the `training:start` request body besides
+ * the project): backbone, head settings, fine-tuning and warm start.
+ */
+export const runRequestSchema = z.object({
+  backboneId: backboneIdSchema.optional(),
+  head: headOverridesSchema.optional(),
+  fineTune: z.boolean().optional(),
+  warmStart: z.boolean().optional(),
+});
+export type RunRequest = z.output<typeof runRequestSchema>;

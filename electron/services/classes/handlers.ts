@@ -17,13 +17,13 @@ export function registerClassHandlers(registry: HandlerRegistry, host: StudioHos
     return updated;
   });
   registry.handle('classes:usage', ({ id }) => ({ labels: classUsage(host.requireProject(), id) }));
-  registry.handle('classes:merge', async ({ from, into }, context) => {
-    const moved = await mergeClasses(host.requireWritableProject(), from, into, annotatorFor(host, context));
+  registry.handle('classes:merge', async ({ from, into, annotator }, context) => {
+    const moved = await mergeClasses(host.requireWritableProject(), from, into, annotatorFor(host, context, annotator));
     changed();
     return { moved };
   });
-  registry.handle('classes:delete', async ({ id }, context) => {
-    const dropped = await deleteClass(host.requireWritableProject(), id, annotatorFor(host, context));
+  registry.handle('classes:delete', async ({ id, annotator }, context) => {
+    const dropped = await deleteClass(host.requireWritableProject(), id, annotatorFor(host, context, annotator));
     changed();
     return { dropped };
   });

@@ -1,3 +1,4 @@
+import { previewLongSide } from '../../../shared/contract/bridge';
 import sharp from 'sharp';
 import { defaultImportLimits } from '../ingest/limits';
 import { renderThumbnail } from '../ingest/thumbnail';
@@ -12,7 +13,7 @@ export interface ImageData {
 }
 
 /** Longest side of the labeling view's image. */
-export const previewSide = 1600;
+export const previewSide = previewLongSide;
 
 /** Formats every browser shows as they are; other originals are served as PNG. */
 export const browserMimes: Record<string, string> = {

@@ -94,8 +94,10 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
       const trimmed = name.trim();
       if (!trimmed) return { code: 'invalid-request', message: 'Type a name, so every label says who made it.' };
       try {
-        await unwrap(api.app.setAnnotator({ name: trimmed }));
-        deps.annotatorMemory?.save(trimmed);
+        // In a browser each tab may be a different person: the name stays with the tab and
+        // travels with every request. The desktop app saves it as the user's setting.
+        if (deps.annotatorMemory) deps.annotatorMemory.save(trimmed);
+        else await unwrap(api.app.setAnnotator({ name: trimmed }));
         set({ annotator: trimmed });
         void get().loadHistory();
         return null;

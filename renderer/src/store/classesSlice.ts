@@ -80,14 +80,14 @@ export const createClassesSlice: Slice<ClassesSlice> = (set, get, { api }) => {
 
     async mergeClasses(from, into) {
       await mutate(async () => {
-        const { moved } = await unwrap(api.classes.merge({ from, into }));
+        const { moved } = await unwrap(api.classes.merge({ from, into, annotator: get().annotator || undefined }));
         get().notify('success', `Moved ${moved} label${moved === 1 ? '' : 's'}.`);
       }, 'The classes could not be merged');
     },
 
     async deleteClass(id) {
       await mutate(async () => {
-        const { dropped } = await unwrap(api.classes.delete({ id }));
+        const { dropped } = await unwrap(api.classes.delete({ id, annotator: get().annotator || undefined }));
         get().notify('success', `Deleted the class${dropped ? ` and its ${dropped} label${dropped === 1 ? '' : 's'}` : ''}.`);
       }, 'The class could not be deleted');
     },

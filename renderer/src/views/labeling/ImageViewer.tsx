@@ -3,6 +3,7 @@ import { imageUrl } from '../../api/studioApi';
 import { useElementSize } from '../../hooks/useElementSize';
 import { useZoomPan } from '../../hooks/useZoomPan';
 import { wantsOriginal } from './viewport';
+import { previewLongSide } from '../../../../shared/contract/bridge';
 
 /** What the keyboard can do to the viewer. */
 export interface ViewerControls {
@@ -20,7 +21,6 @@ interface ImageViewerProps {
 }
 
 /** Longest side of the `preview` variant (the studio renders previews at most this large); past it the original is loaded for detail. */
-const previewLongSide = 1600;
 
 /** The big zoomable image of the labeling view. */
 export function ImageViewer({ sampleId, size, onPainted, controls }: ImageViewerProps) {

@@ -88,6 +88,10 @@ describe('near-duplicates', () => {
     const report = await runImport(project, { sources: [later], labelsFrom: 'none' });
     expect(report.imported).toBe(20);
     const byName = new Map(project.samples.all.map((s) => [s.relativePath, s]));
-    for (let i = 0; i < 20; i++) expect(byName.get(`x${i}-again.png`)!.split).toBe(byName.get(`x${i}.png`)!.split);
+    for (let i = 0; i < 20; i++) {
+      const [original, copy] = [byName.get(`x${i}.png`)!, byName.get(`x${i}-again.png`)!];
+      expect(hammingHex(original.dhash, copy.dhash), `x${i} is a near-duplicate`).toBeLessThanOrEqual(project.samples.nearDuplicates.maxDistance);
+      expect(copy.split, `x${i}`).toBe(original.split);
+    }
   });
 });
