@@ -5,6 +5,8 @@ import type { Decision, DecisionKind, LabelState } from '../../../shared/domain/
 import { AppendJournal } from '../storage/AppendJournal';
 import { projectFiles } from '../project/documents';
 
+const parseEntry = (json: unknown): JournalEntry => journalEntrySchema.parse(json) as JournalEntry;
+
 export interface DecisionMeta {
   annotator: string;
   seconds: number;
@@ -29,12 +31,13 @@ export class LabelStore {
 
   static async open(dir: string, readOnly: boolean): Promise<LabelStore> {
     const path = join(dir, projectFiles.labels);
-    const { journal, entries } = await AppendJournal.open(path, (j) => journalEntrySchema.parse(j) as JournalEntry);
+    const { journal, entries, notices } = readOnly
+      ? { journal: null, ...(await AppendJournal.read(path, parseEntry)) }
+      : await AppendJournal.open(path, parseEntry).then((opened) => ({ ...opened, notices: opened.journal.notices }));
     const book = new LabelBook();
     for (const entry of entries) book.apply(entry);
-    if (readOnly) await journal.close();
-    const store = new LabelStore(path, readOnly ? null : journal, book);
-    store.notices = journal.notices;
+    const store = new LabelStore(path, journal, book);
+    store.notices = notices;
     return store;
   }
 
@@ -114,7 +117,7 @@ export class LabelStore {
   }
 
   private async reload(): Promise<void> {
-    const { journal, entries } = await AppendJournal.open(this.path, (j) => journalEntrySchema.parse(j) as JournalEntry);
+    const { journal, entries } = await AppendJournal.open(this.path, parseEntry);
     await this.journal?.close().catch(() => undefined);
     this.journal = journal;
     this.book = new LabelBook();

@@ -88,7 +88,7 @@ export class Project {
     await assertProjectFolder(dir);
     const lock = options.readOnly ? null : await ProjectLock.acquire(join(dir, projectFiles.lock), options.purpose ?? 'open');
     try {
-      const adapter = new DurableJsonFile(join(dir, projectFiles.project), parseProjectDoc, projectFiles.project);
+      const adapter = new DurableJsonFile(join(dir, projectFiles.project), parseProjectDoc, projectFiles.project, options.readOnly ?? false);
       let doc: ProjectDoc | null;
       try {
         doc = await adapter.read();

@@ -19,11 +19,19 @@ export class SampleIndex {
 
   static async open(dir: string, readOnly: boolean): Promise<SampleIndex> {
     const path = join(dir, projectFiles.samples);
-    const { journal, entries } = await AppendJournal.open(path, (j) => sampleSchema.parse(j));
-    const index = new SampleIndex(readOnly ? null : journal);
-    if (readOnly) await journal.close();
+    const parse = (j: unknown) => sampleSchema.parse(j);
+    if (readOnly) {
+      const { entries, notices } = await AppendJournal.read(path, parse);
+      return SampleIndex.from(null, entries, notices);
+    }
+    const { journal, entries } = await AppendJournal.open(path, parse);
+    return SampleIndex.from(journal, entries, journal.notices);
+  }
+
+  private static from(journal: AppendJournal<Sample> | null, entries: Sample[], notices: SampleIndex['notices']): SampleIndex {
+    const index = new SampleIndex(journal);
     for (const sample of entries) index.remember(sample);
-    index.notices = journal.notices;
+    index.notices = notices;
     return index;
   }
 

@@ -1,6 +1,6 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import type { Notice } from '../../../shared/contract/schemas';
-import { fsyncDirectory } from './durableWrite';
+import { fsyncDirectory, isCode } from './durableWrite';
 import { dirname } from 'node:path';
 
 /**
@@ -27,33 +27,33 @@ export class AppendJournal<T> {
     return { journal, entries };
   }
 
+  /**
+   * Reads the entries without opening the file for writing: never creates, truncates or
+   * locks anything, so it is safe while another process appends (its torn tail is that
+   * process's append in flight, and is simply not read).
+   */
+  static async read<T>(path: string, parse: (json: unknown) => T): Promise<{ entries: T[]; notices: Notice[] }> {
+    let buffer: Buffer;
+    try {
+      buffer = await readFile(path);
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return { entries: [], notices: [] };
+      throw error;
+    }
+    const { entries, skipped } = parseLines(buffer, parse);
+    return { entries, notices: skipped > 0 ? [damagedNotice(skipped, path)] : [] };
+  }
+
   private async load(): Promise<T[]> {
     const handle = await open(this.path, 'a+');
     await fsyncDirectory(dirname(this.path));
     const buffer = await handle.readFile();
-    const entries: T[] = [];
-    let goodEnd = 0;
-    let offset = 0;
-    let skipped = 0;
-    while (offset < buffer.length) {
-      const newline = buffer.indexOf(0x0a, offset);
-      if (newline === -1) break; // torn tail: never acknowledged
-      const text = buffer.subarray(offset, newline).toString('utf8');
-      offset = newline + 1;
-      try {
-        entries.push(this.parse(JSON.parse(text)));
-      } catch {
-        skipped += 1;
-      }
-      goodEnd = offset;
-    }
+    const { entries, goodEnd, skipped } = parseLines(buffer, this.parse);
     if (goodEnd < buffer.length) {
-      await handle.truncate(goodEnd);
+      await handle.truncate(goodEnd); // torn tail: the writer died before acknowledging it
       await handle.sync();
     }
-    if (skipped > 0) {
-      this.notices.push({ level: 'warning', message: `${skipped} damaged line(s) in ${this.path} were skipped.` });
-    }
+    if (skipped > 0) this.notices.push(damagedNotice(skipped, this.path));
     this.handle = handle;
     return entries;
   }
@@ -107,4 +107,28 @@ export class AppendJournal<T> {
     await this.handle?.close();
     this.handle = null;
   }
+}
+
+function parseLines<T>(buffer: Buffer, parse: (json: unknown) => T): { entries: T[]; goodEnd: number; skipped: number } {
+  const entries: T[] = [];
+  let goodEnd = 0;
+  let offset = 0;
+  let skipped = 0;
+  while (offset < buffer.length) {
+    const newline = buffer.indexOf(0x0a, offset);
+    if (newline === -1) break; // torn tail: never acknowledged
+    const text = buffer.subarray(offset, newline).toString('utf8');
+    offset = newline + 1;
+    try {
+      entries.push(parse(JSON.parse(text)));
+    } catch {
+      skipped += 1;
+    }
+    goodEnd = offset;
+  }
+  return { entries, goodEnd, skipped };
+}
+
+function damagedNotice(skipped: number, path: string): Notice {
+  return { level: 'warning', message: `${skipped} damaged line(s) in ${path} were skipped.` };
 }

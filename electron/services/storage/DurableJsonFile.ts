@@ -21,6 +21,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     readonly path: string,
     private readonly parse: DocumentParser<T>,
     private readonly label = path,
+    /** Read-only readers report damage and use the backup, but change no file. */
+    private readonly readOnly = false,
   ) {
     this.backupPath = `${path}.bak`;
   }
@@ -31,13 +33,18 @@ export class DurableJsonFile<T> implements Adapter<T> {
     if (main.missing) {
       const backup = await this.tryRead(this.backupPath);
       if (backup.ok) {
-        this.notices.push({ level: 'warning', message: `${this.label} was missing; restored it from its backup.` });
-        await this.write(backup.value);
+        this.notices.push({ level: 'warning', message: `${this.label} was missing; ${this.readOnly ? 'read' : 'restored'} it from its backup.` });
+        if (!this.readOnly) await this.write(backup.value);
         return backup.value;
       }
       return null;
     }
     const backup = await this.tryRead(this.backupPath);
+    if (this.readOnly) {
+      if (!backup.ok) throw new Error(`${this.label} is damaged (${main.reason}) and has no usable backup.`);
+      this.notices.push({ level: 'warning', message: `${this.label} is damaged (${main.reason}); showing its last good backup. Open the project for writing to repair it.` });
+      return backup.value;
+    }
     const aside = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     await rename(this.path, aside);
     if (!backup.ok) {

@@ -105,3 +105,21 @@ describe('recovering an interrupted import', () => {
     await again.close();
   });
 });
+
+describe('read-only opens change nothing', () => {
+  it('a damaged studio.json is read from its backup by `status` but only repaired by a writer', async () => {
+    const { project, dir } = await projectWithSamples(1);
+    project.doc.name = 'second';
+    await project.saveMeta();
+    await project.close();
+    await writeFile(join(dir, 'studio.json'), '{broken');
+    const reader = await Project.open(dir, { readOnly: true });
+    expect(reader.doc.name).toBe('project');
+    expect(reader.notices[0].message).toMatch(/showing its last good backup/);
+    await reader.close();
+    expect(await readFile(join(dir, 'studio.json'), 'utf8')).toBe('{broken');
+    const writer = await Project.open(dir);
+    expect(writer.notices[0].message).toMatch(/restored the last good version/);
+    await writer.close();
+  });
+});

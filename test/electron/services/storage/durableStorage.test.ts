@@ -105,3 +105,16 @@ describe('append journal', () => {
     await expect(journal.append({ n: 1 })).rejects.toThrow(/closed/);
   });
 });
+
+describe('reading a journal another process is writing', () => {
+  it('a read-only reader never cuts off the writer\'s append in flight', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'log.jsonl');
+    await writeFile(path, '{"n":1}\n{"n":2'); // the writer is mid-append
+    const { entries } = await AppendJournal.read(path, (j) => z.object({ n: z.number() }).parse(j));
+    expect(entries).toEqual([{ n: 1 }]);
+    expect(await readFile(path, 'utf8')).toBe('{"n":1}\n{"n":2');
+    expect((await AppendJournal.read(join(dir, 'missing.jsonl'), (j) => j)).entries).toEqual([]);
+    expect(await readdir(dir)).toEqual(['log.jsonl']); // nothing created
+  });
+});

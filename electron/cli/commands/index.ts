@@ -1,0 +1,33 @@
+import type { CliCommand } from '../command';
+import { simulateCommand } from './simulate';
+import { datasetsCommand } from './datasets';
+import { createCommand } from './create';
+import { labelCommand } from './label';
+import { statusCommand } from './status';
+import { samplesCommand } from './samples';
+import { serveCommand } from './serve';
+import { importCommand } from './import';
+import { demoCommand } from './demo';
+import { backbonesCommand } from './backbones';
+import { embedCommand } from './embed';
+import { trainCommand } from './train';
+import { predictPoolCommand } from './predict-pool';
+import { modelsCommand } from './models';
+
+/** Every CLI command, one file each. Add a command: a new file here plus one line below. */
+export const commands: CliCommand<any>[] = [
+  createCommand,
+  labelCommand,
+  statusCommand,
+  samplesCommand,
+  serveCommand,
+  importCommand,
+  demoCommand,
+  simulateCommand,
+  datasetsCommand,
+  backbonesCommand,
+  embedCommand,
+  trainCommand,
+  predictPoolCommand,
+  modelsCommand,
+];

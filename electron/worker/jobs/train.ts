@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import { StudioError } from '../../../shared/contract/channel';
+import type { Sample } from '../../../shared/domain/records';
+import type { BackboneSpec } from '../../../shared/ml/cards';
+import type { TrainReport, ValidJobOf } from '../../../shared/ml/messages';
+import type { FineTuneAvailability } from '../../../shared/ml/runs';
+import { defaultHeadConfig, trainHead, type HeadConfig, type SavedHead } from '../heads/index';
+import { embedProject } from '../embeddings/embedProject';
+import { readSamples } from '../project/readSamples';
+import { readSavedHead, runDir, writeRunOutputs } from '../runs/runFiles';
+import { labeledSets } from '../training/datasets';
+import { fineTuneAvailability } from '../training/fineTune';
+import { fineTuneBackbone } from '../training/fineTuneBackbone';
+import { splitMetrics } from '../training/metrics';
+import { scorePool } from '../training/scorePool';
+import type { JobContext } from './context';
+
+/**
+ * One training run, start to finish, inside the worker: bring the embedding cache up to
+ * date, train the head on the train-split labels (early stopping on the val split, warm
+ * start from the previous head when it fits), score every sample, and write the run's
+ * probability and head files. Only the report goes back to the host.
+ */
+export async function runTrainJob(job: ValidJobOf<'train'>, context: JobContext): Promise<TrainReport> {
+  const { signal } = context;
+  const samples = await readSamples(job.projectDir);
+  const byId = new Map(samples.map((s) => [s.id, s]));
+  const numClasses = job.classIds.length;
+  if (job.labels.some(([, c]) => c >= numClasses)) throw new StudioError('invalid-request', 'A label points past the list of classes.');
+
+  const tuning = await maybeFineTune(job, byId, context);
+  const backbone = tuning.spec;
+  const { store, report: embedding } = await embedProject({
+    projectDir: job.projectDir,
+    spec: backbone,
+    samples,
+    batchSize: job.batchSize,
+    signal,
+    onProgress: (done, total) => context.progress({ phase: 'embedding', done, total }),
+  });
+  try {
+    if (embedding.cancelled) throw new StudioError('cancelled', 'The run was cancelled while computing embeddings.', 'The embeddings computed so far are kept.');
+    const sets = await labeledSets(job.labels, byId, store);
+    if (sets.train.count === 0) {
+      throw new StudioError('invalid-request', 'No labeled image in the train split could be used.', 'Label some images in the train split (and check that their files can be read), then train again.');
+    }
+    const config: HeadConfig = { ...defaultHeadConfig(job.head.kind ?? 'linear'), ...job.head };
+    const warmStart = job.warmStartRunId ? compatibleHead(await readSavedHead(job.projectDir, job.warmStartRunId), config, store.dim, numClasses) : null;
+    const trained = await trainHead(sets.train, config, {
+      numClasses,
+      validation: sets.val ?? undefined,
+      warmStart: warmStart ?? undefined,
+      signal,
+      onEpoch: (epoch) => context.progress({ phase: 'training', epoch, epochs: config.epochs }),
+    });
+    const { head } = trained;
+    try {
+      const train = splitMetrics(head.predict(sets.train.x, sets.train.count), sets.train.y, sets.train.count, numClasses);
+      const val = sets.val ? splitMetrics(head.predict(sets.val.x, sets.val.count), sets.val.y, sets.val.count, numClasses) : null;
+      const scores = await scorePool(head, store, samples, { signal, onProgress: (done, total) => context.progress({ phase: 'scoring', done, total }) });
+      await writeRunOutputs(job.projectDir, job.runId, { classIds: job.classIds, ...scores, head: head.save() });
+      const { card } = backbone;
+      return {
+        backbone: { id: card.id, name: card.name, engine: card.engine, embeddingSize: card.embeddingSize },
+        head: config,
+        backend: context.backend,
+        executionProviders: embedding.executionProviders,
+        fineTune: tuning.availability,
+        warmStarted: warmStart !== null,
+        history: trained.history,
+        bestEpoch: trained.bestEpoch,
+        stoppedEarly: trained.stoppedEarly,
+        metrics: { train, val },
+        scored: scores.sampleIds.length,
+        unscored: samples.length - scores.sampleIds.length,
+        embedding,
+      };
+    } finally {
+      head.dispose();
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Fine-tunes the backbone first when the run asked for it and this worker can (native
+ * backend, TF.js backbone); otherwise reports why not and trains the head alone.
+ */
+async function maybeFineTune(job: ValidJobOf<'train'>, samples: Map<string, Sample>, context: JobContext): Promise<{ spec: BackboneSpec; availability: FineTuneAvailability }> {
+  const availability = fineTuneAvailability(context.backend, job.backbone.card);
+  if (!job.fineTune || !availability.available) return { spec: job.backbone, availability };
+  const images = job.labels.flatMap(([id, classIndex]) => {
+    const sample = samples.get(id);
+    return sample?.split === 'train' ? [{ path: sample.path, classIndex }] : [];
+  });
+  const epochs = 5;
+  const tuned = await fineTuneBackbone({
+    spec: job.backbone,
+    images,
+    numClasses: job.classIds.length,
+    outDir: join(runDir(job.projectDir, job.runId), 'backbone'),
+    epochs,
+    signal: context.signal,
+    onEpoch: (epoch) => context.progress({ phase: 'fine-tuning', epoch, epochs }),
+  });
+  return { spec: tuned.spec, availability: { available: true, reason: `Fine-tuned the last 2 weighted layers for ${epochs} epochs on ${images.length} images (${context.backend.name}).` } };
+}
+
+/** A previous head is a warm start only when it has the same shape and architecture. */
+function compatibleHead(saved: SavedHead | null, config: HeadConfig, dim: number, numClasses: number): SavedHead | null {
+  if (!saved) return null;
+  const same =
+    saved.dim === dim &&
+    saved.numClasses === numClasses &&
+    saved.config.kind === config.kind &&
+    (config.kind === 'linear' || saved.config.hiddenUnits === config.hiddenUnits);
+  return same ? saved : null;
+}
