@@ -6,6 +6,8 @@ import { classesChannels } from './classes';
 import { samplesChannels } from './samples';
 import { labelsChannels } from './labels';
 import { queueChannels } from './queue';
+import { modelsChannels, trainingChannels } from './models';
+import { loopChannels } from './loop';
 
 /**
  * Every channel between the UI and the studio's services, by name. Names are
@@ -19,6 +21,9 @@ export const contract = {
   ...samplesChannels,
   ...labelsChannels,
   ...queueChannels,
+  ...modelsChannels,
+  ...trainingChannels,
+  ...loopChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,11 @@ export const queueReasonSchema = z.object({
 export const queueItemSchema = z.object({
   sampleId: idSchema,
   reason: queueReasonSchema,
+  /**
+   * Held-out samples (val/test) asked for so evaluation has labels: the UI shows no model
+   * suggestion for them, so the annotator is not anchored by the model being judged.
+   */
+  heldOut: z.boolean().default(false),
   /** The model's top classes for this sample, best first; empty before any model. */
   top: z.array(z.object({ classId: idSchema, probability: z.number() })),
 });

@@ -17,6 +17,7 @@ export function nextInQueue(project: Project, count: number, exclude: readonly s
     const item: QueueItem = {
       sampleId: sample.id,
       reason: { strategy: 'import-order', score: null, note: state.skipped ? 'skipped earlier' : 'next unlabeled image' },
+      heldOut: false,
       top: [],
     };
     if (!state.skipped) {

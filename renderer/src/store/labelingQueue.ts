@@ -23,7 +23,7 @@ export const trailLimit = 50;
 export const excludeLimit = 500;
 
 export function revisitItem(sampleId: string): QueueItem {
-  return { sampleId, reason: { strategy: 'revisit', score: null, note: 'back for another look' }, top: [] };
+  return { sampleId, reason: { strategy: 'revisit', score: null, note: 'back for another look' }, heldOut: false, top: [] };
 }
 
 /** The current item goes onto the trail; the first item ahead comes on screen. */

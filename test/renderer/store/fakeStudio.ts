@@ -53,7 +53,7 @@ export function fakeStudio(sampleIds: string[]) {
       const items: QueueItem[] = sampleIds
         .filter((id) => !exclude.includes(id) && !(states.get(id)?.classId ?? null))
         .slice(0, count)
-        .map((sampleId) => ({ sampleId, reason: { strategy: 'import-order', score: null, note: 'next unlabeled image' }, top: [] }));
+        .map((sampleId) => ({ sampleId, reason: { strategy: 'import-order', score: null, note: 'next unlabeled image' }, heldOut: false, top: [] }));
       return { ok: true, value: items };
     },
     'samples:list': async ({ offset = 0, limit = 200, filter = { status: 'all' } }) => {

@@ -16,7 +16,7 @@ import {
   type QueueView,
 } from '../../../renderer/src/store/labelingQueue';
 
-const item = (id: string): QueueItem => ({ sampleId: id, reason: { strategy: 'import-order', score: null, note: '' }, top: [] });
+const item = (id: string): QueueItem => ({ sampleId: id, reason: { strategy: 'import-order', score: null, note: '' }, heldOut: false, top: [] });
 const ids = (items: QueueItem[]) => items.map((i) => i.sampleId);
 const view = (current: string | null, ahead: string[], trail: string[] = []): QueueView => ({
   current: current ? item(current) : null,
