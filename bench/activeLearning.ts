@@ -57,11 +57,11 @@ export function table(result: BenchResult & { report: SimulationReport }): strin
     const ratio = mean !== null && random ? (mean / random).toFixed(2) : '—';
     const perSeed = runs.seeds.map((s) => s.labelsToTarget ?? 'never').join(' / ');
     const sklearn = scikitLearnReference[name as keyof typeof scikitLearnReference];
-    return `| ${name.padEnd(16)} | ${String(mean ?? 'not reached').padStart(11)} | ${ratio.padStart(9)} | ${perSeed.padEnd(20)} | ${String(sklearn ?? '').padStart(13)} |`;
+    return `| ${name.padEnd(16)} | ${String(mean ?? 'not reached').padStart(11)} | ${ratio.padStart(9)} | ${perSeed.padEnd(21)} | ${String(sklearn ?? '').padStart(13)} |`;
   });
   return [
-    '| strategy         | labels→80%  | vs random | per seed             | sklearn loop  |',
-    '|------------------|-------------|-----------|----------------------|---------------|',
+    '| strategy         | labels→80%  | vs random | per seed              | sklearn loop  |',
+    '|------------------|-------------|-----------|-----------------------|---------------|',
     ...rows,
   ].join('\n');
 }
