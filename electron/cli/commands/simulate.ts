@@ -13,7 +13,7 @@ import { selectBackend } from '../../worker/tf/backend';
  */
 export const simulateCommand = defineCommand<SimulationReport>({
   name: 'simulate',
-  usage: 'simulate --dataset fashion-mnist|DIR [--strategies a,b] [--initial N] [--batch B] [--rounds R] [--seeds 1,2,3] [--pool P] [--target 0.8] [--initial-strategy cold-start|random] [--plot PATH]',
+  usage: 'simulate --dataset fashion-mnist|fashion-mnist:DIR|DIR [--strategies a,b] [--initial N] [--batch B] [--rounds R] [--seeds 1,2,3] [--pool P] [--target 0.8] [--initial-strategy cold-start|random] [--plot PATH]',
   summary: 'Simulate active learning on a labeled dataset and compare query strategies.',
   options: {
     dataset: { type: 'string' },
