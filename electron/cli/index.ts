@@ -63,9 +63,8 @@ function reportError(error: unknown, command: CliCommand): number {
 }
 
 function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length), 10);
-  const lines = commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
-  return `Active-learning studio\n\nUsage: npm run studio -- <command> [options] [--json]\n\n${lines.join('\n')}\n`;
+  const lines = commands.map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return `Active-learning studio\n\nUsage: npm run studio -- <command> [options] [--json]\n\n${lines.join('\n')}\n\nEvery command takes --json (results on stdout) and --help.\n`;
 }
 
 main(process.argv.slice(2)).then(
