@@ -1,7 +1,8 @@
 import { useEffect, useMemo, type RefObject } from 'react';
 import { resolveCommand, type KeyCommand } from '../keyboard/commands';
-import { labelingCommands, type LabelingContext } from '../keyboard/labelingCommands';
+import { isInertKey, labelingCommands, type LabelingContext } from '../keyboard/labelingCommands';
 import type { StudioState } from '../store';
+import { suggestionOf } from '../store/labelingQueue';
 import { selectClasses } from '../store/selectors';
 import type { ViewerControls } from '../views/labeling/ImageViewer';
 import { useStudio } from './useStudio';
@@ -17,7 +18,8 @@ export function labelingContext(s: StudioState, viewer: RefObject<ViewerControls
   const l = s.labeling;
   return {
     hasItem: l.current !== null,
-    hasSuggestion: (l.current?.top.length ?? 0) > 0,
+    hasSuggestion: suggestionOf(l.current).length > 0,
+    heldOut: l.current?.heldOut ?? false,
     canGoBack: l.trail.length > 0,
     canGoForward: l.ahead.length > 0,
     overlay: l.overlay,
@@ -34,6 +36,7 @@ export function labelingContext(s: StudioState, viewer: RefObject<ViewerControls
       closeOverlay: s.closeOverlay,
       fit: () => viewer.current?.fit(),
       zoom: (factor) => viewer.current?.zoom(factor),
+      retrain: () => void s.startTraining(),
     },
   };
 }
@@ -52,7 +55,10 @@ export function useLabelingKeyboard(viewer: RefObject<ViewerControls | null>): K
       if (document.querySelector('dialog[open]')) return; // a modal owns the keyboard
       const ctx = labelingContext(store.getState(), viewer);
       const command = resolveCommand(commands, event, ctx);
-      if (!command) return;
+      if (!command) {
+        if (isInertKey(event, ctx)) event.preventDefault();
+        return;
+      }
       event.preventDefault(); // also stops Space from pressing a focused button
       if (event.repeat && !command.repeat) return;
       command.perform(ctx);

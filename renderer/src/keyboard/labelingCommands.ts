@@ -1,10 +1,13 @@
 import type { ClassDef } from '../../../shared/domain/records';
-import type { KeyCommand } from './commands';
+import { chordOf, type KeyCommand, type KeyPress } from './commands';
 
 /** What the labeling view's commands can see and do. */
 export interface LabelingContext {
   hasItem: boolean;
+  /** A model suggestion is shown (never for held-out items). */
   hasSuggestion: boolean;
+  /** The image on screen is a held-out (val/test) image, shown without a suggestion. */
+  heldOut: boolean;
   canGoBack: boolean;
   canGoForward: boolean;
   overlay: 'none' | 'help' | 'flag';
@@ -21,6 +24,7 @@ export interface LabelingContext {
     closeOverlay(): void;
     fit(): void;
     zoom(factor: number): void;
+    retrain(): void;
   };
 }
 
@@ -45,6 +49,15 @@ export function labelingCommands(classes: readonly ClassDef[]): Command[] {
       perform: (ctx) => ctx.actions.label(c.id),
     }));
   return [...classCommands, ...viewCommands];
+}
+
+/**
+ * Keys that must do nothing at all, not even press a focused button: Space on a held-out
+ * image, where there is no suggestion to accept (a button clicked earlier, say Retrain now,
+ * may still hold the focus).
+ */
+export function isInertKey(press: KeyPress, ctx: LabelingContext): boolean {
+  return chordOf(press) === 'Space' && ctx.overlay === 'none' && ctx.hasItem && ctx.heldOut;
 }
 
 const viewCommands: Command[] = [
@@ -94,6 +107,14 @@ const viewCommands: Command[] = [
   { name: 'fit', title: 'Fit the image (or double-click)', group: 'View', keys: ['0'], when: onItem, perform: (ctx) => ctx.actions.fit() },
   { name: 'zoom-in', title: 'Zoom in', group: 'View', keys: ['+', '='], repeat: true, when: onItem, perform: (ctx) => ctx.actions.zoom(1.25) },
   { name: 'zoom-out', title: 'Zoom out', group: 'View', keys: ['-'], repeat: true, when: onItem, perform: (ctx) => ctx.actions.zoom(0.8) },
+  {
+    name: 'retrain',
+    title: 'Retrain the model now',
+    group: 'Model',
+    keys: ['t'],
+    when: free,
+    perform: (ctx) => ctx.actions.retrain(),
+  },
   {
     name: 'guidelines',
     title: 'Show or hide the guidelines',

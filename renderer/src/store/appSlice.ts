@@ -4,7 +4,7 @@ import { unwrap } from '../api/studioApi';
 import { errorPayloadOf } from './errors';
 import type { Slice } from './types';
 
-/** The workspace's top-level sections. Model and Evaluate join when the ML side lands. */
+/** The workspace's top-level sections. */
 export type ViewId = 'label' | 'gallery' | 'classes' | 'model' | 'evaluate';
 
 export interface NewProject {
@@ -43,13 +43,20 @@ export interface AppSlice {
 export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
   const { api } = deps;
 
-  const enterProject = (project: ProjectSummary): void => {
+  const resetProjectState = (): void => {
     get().resetLabeling();
     get().resetGallery();
+    get().resetModel();
+    get().resetLoop();
+  };
+
+  const enterProject = (project: ProjectSummary): void => {
+    resetProjectState();
     set({ project, classes: project.classes, status: null, view: 'label' });
     for (const notice of project.notices) get().notify(notice.level === 'warning' ? 'error' : 'info', notice.message);
     void get().refreshStatus();
     void get().startLabeling();
+    void get().loadLoop();
   };
 
   const switchProject = async (busy: AppSlice['busy'], work: () => Promise<ProjectSummary>): Promise<StudioErrorPayload | null> => {
@@ -118,8 +125,7 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
         get().showError(error, 'The project could not be closed');
         return;
       }
-      get().resetLabeling();
-      get().resetGallery();
+      resetProjectState();
       set({ project: null, status: null, classes: [] });
       await get().refreshRecent();
     },
@@ -148,8 +154,7 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
         const mine = get().project;
         if (current && (current.dir !== mine?.dir || current.id !== mine?.id)) enterProject(current);
         else if (!current && mine) {
-          get().resetLabeling();
-          get().resetGallery();
+          resetProjectState();
           set({ project: null, status: null, classes: [] });
           get().notify('info', 'The project was closed from another window.');
           await get().refreshRecent();

@@ -4,6 +4,8 @@ import { createClassesSlice, type ClassesSlice } from './classesSlice';
 import { createGallerySlice, type GallerySlice } from './gallerySlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createLabelingSlice, type LabelingSlice } from './labelingSlice';
+import { createLoopSlice, type LoopSlice } from './loopSlice';
+import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createToastSlice, type ToastSlice } from './toastSlice';
 import type { StoreDeps } from './deps';
 import type { GetState, SetState } from './types';
@@ -14,7 +16,9 @@ export type StudioState = AppSlice &
   ClassesSlice &
   ImportSlice &
   LabelingSlice &
-  GallerySlice & {
+  GallerySlice &
+  ModelSlice &
+  LoopSlice & {
     /** The edges the store runs over; hooks that subscribe to studio events use its api. */
     readonly deps: StoreDeps;
   };
@@ -29,6 +33,8 @@ export function createStudioState(deps: StoreDeps) {
     ...createImportSlice(set, get, deps),
     ...createLabelingSlice(set, get, deps),
     ...createGallerySlice(set, get, deps),
+    ...createModelSlice(set, get, deps),
+    ...createLoopSlice(set, get, deps),
   });
 }
 

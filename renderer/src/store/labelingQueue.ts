@@ -86,6 +86,27 @@ export function mergeFetched(view: QueueView, fetched: readonly QueueItem[], uns
   return { ...view, current: first ?? null, ahead: rest };
 }
 
+/**
+ * The model retrained and the studio rescored the queue: the items ahead are replaced by
+ * the fresh order, while the item on screen (and the trail behind it) never moves.
+ */
+export function replaceAhead(view: QueueView, fetched: readonly QueueItem[], unsaved: readonly string[]): QueueView {
+  return mergeFetched({ ...view, ahead: [] }, fetched, unsaved);
+}
+
+/** Ids a rescored queue must leave out: only what is on screen or still being saved. */
+export function rescoreExclude(view: QueueView, unsaved: readonly string[]): string[] {
+  return heldIds({ ...view, ahead: [] }, unsaved);
+}
+
+/**
+ * The model's suggestion to show for an item. Held-out (val/test) items get none, so the
+ * annotator's label is independent of the model it will judge; Space then does nothing.
+ */
+export function suggestionOf(item: QueueItem | null): QueueItem['top'] {
+  return item && !item.heldOut ? item.top : [];
+}
+
 export function needsRefill(view: QueueView): boolean {
   return view.ahead.length < refillBelow;
 }

@@ -1,7 +1,7 @@
 import type { SampleRow } from '../../../shared/contract/samples';
 import { addDecision, decisionsFromHistory, markFailed, markRetrying, markSaved, markUndone, pendingDecision, planUndo, unsavedSampleIds, type DecisionRequest, type RecentDecision } from './decisions';
 import { pruneRows, sendDecision, withLabel } from './decisionRequests';
-import { advance, bringBack, emptyQueue, goBack, goForward, heldIds, mergeFetched, needsRefill, refillCount, secondsOnItem, upcomingIds, type QueueView } from './labelingQueue';
+import { advance, bringBack, emptyQueue, goBack, goForward, heldIds, mergeFetched, needsRefill, refillCount, replaceAhead, rescoreExclude, secondsOnItem, suggestionOf, upcomingIds, type QueueView } from './labelingQueue';
 import type { Slice } from './types';
 
 /** How many upcoming items have their rows and images ready before they are needed. */
@@ -22,6 +22,8 @@ export interface LabelingSlice {
   startLabeling(): Promise<void>;
   loadHistory(): Promise<void>;
   refillQueue(): Promise<void>;
+  /** The model retrained and the queue was rescored: refetch the items ahead, never the one on screen. */
+  rescoreQueue(): Promise<void>;
   markShown(sampleId: string): void;
   labelCurrent(classId: string): void;
   acceptSuggestion(): void;
@@ -51,6 +53,7 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
   let epoch = 0;
   let fetching = false;
   let fetchAgain = false;
+  let rescoreAgain = false;
   let undoing: Promise<void> = Promise.resolve();
 
   const labeling = () => get().labeling;
@@ -113,6 +116,18 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
     afterMove();
   };
 
+  /** One queue request at a time: what was asked for meanwhile runs next, a rescore first. */
+  const afterFetch = (): void => {
+    if (rescoreAgain) {
+      rescoreAgain = false;
+      fetchAgain = false;
+      void get().rescoreQueue();
+    } else if (fetchAgain) {
+      fetchAgain = false;
+      void get().refillQueue();
+    }
+  };
+
   const move = (change: (q: QueueView) => QueueView): void => {
     patch((l) => change(queueOf(l)));
     afterMove();
@@ -170,10 +185,30 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
         get().showError(result.error, 'The next images');
         patch((s) => ({ queueStatus: s.current ? 'ready' : 'error' }));
       }
-      if (fetchAgain) {
-        fetchAgain = false;
-        void get().refillQueue();
+      afterFetch();
+    },
+
+    async rescoreQueue() {
+      if (!get().project) return;
+      if (fetching) {
+        rescoreAgain = true;
+        return;
       }
+      fetching = true;
+      const started = epoch;
+      const unsaved = unsavedSampleIds(labeling().decisions);
+      const result = await api.queue.next({ count: refillCount, exclude: rescoreExclude(queueOf(labeling()), unsaved) });
+      fetching = false;
+      if (started !== epoch) return;
+      if (result.ok) {
+        patch((s) => {
+          const q = replaceAhead(queueOf(s), result.value, unsavedSampleIds(s.decisions));
+          return { ...q, queueStatus: q.current ? 'ready' : 'empty' };
+        });
+        const now = labeling();
+        loadRows([...(now.current ? [now.current.sampleId] : []), ...upcomingIds(queueOf(now), prefetchDepth)]);
+      } else get().showError(result.error, 'The rescored queue');
+      afterFetch();
     },
 
     markShown(sampleId) {
@@ -182,7 +217,7 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
 
     labelCurrent: (classId) => decide({ kind: 'label', classId }, true),
     acceptSuggestion() {
-      const top = labeling().current?.top[0];
+      const top = suggestionOf(labeling().current)[0];
       if (top && get().classes.some((c) => c.id === top.classId)) decide({ kind: 'label', classId: top.classId }, true);
     },
     skipCurrent: () => decide({ kind: 'skip' }, true),
@@ -246,6 +281,7 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
       epoch += 1;
       fetching = false;
       fetchAgain = false;
+      rescoreAgain = false;
       rowsLoading.clear();
       set({ labeling: initial });
     },

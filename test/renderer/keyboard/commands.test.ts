@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ClassDef } from '../../../shared/domain/records';
 import { chordOf, keyLabel, resolveCommand, shadowedChords } from '../../../renderer/src/keyboard/commands';
-import { labelingCommands, type LabelingContext } from '../../../renderer/src/keyboard/labelingCommands';
+import { isInertKey, labelingCommands, type LabelingContext } from '../../../renderer/src/keyboard/labelingCommands';
 
 const cls = (id: string, key: string): ClassDef => ({ id, name: id, color: '#123456', key, guideline: '', examples: [] });
 
@@ -19,8 +19,9 @@ function context(over: Partial<LabelingContext> = {}): LabelingContext {
     closeOverlay: vi.fn(),
     fit: vi.fn(),
     zoom: vi.fn(),
+    retrain: vi.fn(),
   };
-  return { hasItem: true, hasSuggestion: false, canGoBack: true, canGoForward: true, overlay: 'none', actions, ...over };
+  return { hasItem: true, hasSuggestion: false, heldOut: false, canGoBack: true, canGoForward: true, overlay: 'none', actions, ...over };
 }
 
 const commands = labelingCommands([cls('cat', '1'), cls('dog', 'd'), cls('tenth', '0')]);
@@ -103,6 +104,31 @@ describe('the labeling keyboard map', () => {
     expect(byName.get('label:cat')?.repeat).toBeFalsy();
     expect(byName.get('undo')?.repeat).toBeFalsy();
     expect(byName.get('back')?.repeat).toBe(true);
+  });
+
+  it('on a held-out image Space runs nothing and is swallowed, so it cannot press a focused button', () => {
+    const heldOut = context({ heldOut: true });
+    expect(press(' ', {}, heldOut).name).toBeNull();
+    expect(isInertKey({ key: ' ' }, heldOut)).toBe(true);
+    expect(isInertKey({ key: ' ' }, context())).toBe(false);
+    expect(isInertKey({ key: ' ' }, context({ heldOut: true, overlay: 'flag' }))).toBe(false); // typing a comment
+    expect(isInertKey({ key: 's' }, heldOut)).toBe(false);
+  });
+
+  it('T retrains the model, and is listed in the help under Model', () => {
+    const { name, ctx } = press('t');
+    expect(name).toBe('retrain');
+    expect(ctx.actions.retrain).toHaveBeenCalled();
+    expect(press('T', { shiftKey: true }).name).toBe('retrain');
+    expect(commands.find((c) => c.name === 'retrain')).toMatchObject({ group: 'Model', title: 'Retrain the model now', keys: ['t'] });
+    expect(press('t', {}, context({ overlay: 'flag' })).name).toBeNull();
+  });
+
+  it('T takes no key from the default class keys, and a class that owns T keeps it', () => {
+    const defaults = labelingCommands(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].map((k) => cls(`c${k}`, k)));
+    expect([...shadowedChords(defaults).keys()]).toEqual(['0']); // only the existing 0/fit overlap
+    const tomato = labelingCommands([cls('tomato', 't')]);
+    expect(resolveCommand(tomato, { key: 't' }, context())?.name).toBe('label:tomato');
   });
 
   it('classes without a key get no command', () => {

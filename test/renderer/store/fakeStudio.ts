@@ -1,4 +1,4 @@
-import { buildApi, type RequestName, type Transport } from '../../../shared/contract';
+import { buildApi, contract, type EventName, type Listener, type RequestName, type Transport } from '../../../shared/contract';
 import type { Result } from '../../../shared/contract/channel';
 import type { ProjectSummary } from '../../../shared/contract/project';
 import type { QueueItem } from '../../../shared/contract/queue';
@@ -10,7 +10,7 @@ import { createStudioStore } from '../../../renderer/src/store';
  * The network edge, faked: an in-memory studio behind the real contract (`buildApi`), whose
  * label saves can be held back or failed so tests see what the user sees meanwhile.
  */
-export function fakeStudio(sampleIds: string[]) {
+export function fakeStudio(sampleIds: string[], options: { queue?: (ids: string[]) => QueueItem[] } = {}) {
   const calls: { channel: string; request: any }[] = [];
   const states = new Map<string, LabelState>();
   const decisions: Decision[] = [];
@@ -18,6 +18,7 @@ export function fakeStudio(sampleIds: string[]) {
   let holdSaves = false;
   let failNext: string | null = null;
   const held: (() => void)[] = [];
+  const listeners = new Map<string, Set<Listener<unknown>>>();
 
   const row = (id: string): SampleRow => ({
     id,
@@ -50,10 +51,10 @@ export function fakeStudio(sampleIds: string[]) {
 
   const handlers: Partial<Record<RequestName, (request: any) => Promise<Result<unknown>>>> = {
     'queue:next': async ({ count = 20, exclude = [] }) => {
-      const items: QueueItem[] = sampleIds
-        .filter((id) => !exclude.includes(id) && !(states.get(id)?.classId ?? null))
-        .slice(0, count)
-        .map((sampleId) => ({ sampleId, reason: { strategy: 'import-order', score: null, note: 'next unlabeled image' }, heldOut: false, top: [] }));
+      const open = sampleIds.filter((id) => !exclude.includes(id) && !(states.get(id)?.classId ?? null));
+      const items: QueueItem[] = options.queue
+        ? options.queue(open).slice(0, count)
+        : open.slice(0, count).map((sampleId) => ({ sampleId, reason: { strategy: 'import-order', score: null, note: 'next unlabeled image' }, heldOut: false, top: [] }));
       return { ok: true, value: items };
     },
     'samples:list': async ({ offset = 0, limit = 200, filter = { status: 'all' } }) => {
@@ -82,9 +83,17 @@ export function fakeStudio(sampleIds: string[]) {
   const transport: Transport = {
     invoke: (channel, request) => {
       calls.push({ channel, request });
-      return handlers[channel]?.(request) ?? Promise.resolve({ ok: false, error: { code: 'unsupported', message: `${channel} is not faked` } });
+      // Like the real studio, a request the contract refuses never reaches a handler.
+      const checked = contract[channel].request.safeParse(request);
+      if (!checked.success) return Promise.resolve({ ok: false, error: { code: 'invalid-request', message: checked.error.issues[0]?.message ?? 'invalid' } });
+      return handlers[channel]?.(checked.data) ?? Promise.resolve({ ok: false, error: { code: 'unsupported', message: `${channel} is not faked` } });
     },
-    subscribe: () => () => undefined,
+    subscribe: (channel, listener) => {
+      let set = listeners.get(channel);
+      if (!set) listeners.set(channel, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
   };
 
   let clock = 0;
@@ -118,6 +127,16 @@ export function fakeStudio(sampleIds: string[]) {
     failNextSave: (message: string) => (failNext = message),
     releaseSaves: () => held.splice(0).forEach((release) => release()),
     callsTo: (channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.request),
+    /** Adds or replaces the fake answer of a channel. */
+    handle: (channel: RequestName, handler: (request: any) => Promise<Result<unknown>> | Result<unknown>) => {
+      handlers[channel] = async (request) => handler(request);
+    },
+    /** Pushes an event to subscribers, checked against the contract like the real bridge does. */
+    emit: (channel: EventName, payload: unknown) => {
+      const checked = contract[channel].payload.parse(payload);
+      for (const listener of listeners.get(channel) ?? []) listener(checked);
+    },
+    listenerCount: (channel: EventName) => listeners.get(channel)?.size ?? 0,
   };
 }
 

@@ -1,4 +1,5 @@
 import { useStudio } from '../../hooks/useStudio';
+import { suggestionOf } from '../../store/labelingQueue';
 import { selectClasses, selectCurrentItem, selectCurrentRow } from '../../store/selectors';
 import { keepFocus } from './keepFocus';
 
@@ -9,7 +10,7 @@ export function ClassBar() {
   const row = useStudio(selectCurrentRow);
   const labelCurrent = useStudio((s) => s.labelCurrent);
   const setView = useStudio((s) => s.setView);
-  const suggested = item?.top[0]?.classId;
+  const suggested = suggestionOf(item)[0]?.classId;
   if (classes.length === 0) {
     return (
       <div className="classbar empty">

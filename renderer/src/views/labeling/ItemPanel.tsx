@@ -1,6 +1,8 @@
 import { useStudio } from '../../hooks/useStudio';
 import { selectClasses, selectCurrentItem, selectCurrentRow } from '../../store/selectors';
+import { suggestionOf } from '../../store/labelingQueue';
 import { ExamplePicker } from './ExamplePicker';
+import { ItemReason } from './ItemReason';
 import { SuggestionList } from './SuggestionList';
 import { keepFocus } from './keepFocus';
 
@@ -16,16 +18,12 @@ export function ItemPanel() {
   const toggleGuidelines = useStudio((s) => s.toggleGuidelines);
   const toggleHelp = useStudio((s) => s.toggleHelp);
   const label = row?.label;
+  const suggestion = suggestionOf(item);
   const labeledAs = label?.classId ? classes.find((c) => c.id === label.classId) : undefined;
 
   return (
     <section className="item-panel" aria-label="This image">
-      {item && (
-        <p className="item-reason">
-          <span className="faint">Why this image: </span>
-          {item.reason.note}
-        </p>
-      )}
+      {item && <ItemReason item={item} row={row} />}
       {label && (labeledAs || label.skipped || label.flag) && (
         <div className="item-state" role="status">
           {labeledAs && (
@@ -46,7 +44,7 @@ export function ItemPanel() {
           )}
         </div>
       )}
-      {item && item.top.length > 0 && <SuggestionList top={item.top} />}
+      {suggestion.length > 0 && <SuggestionList top={suggestion} />}
       <div className="item-actions">
         <button type="button" disabled={!item} onClick={skip} onMouseDown={keepFocus} aria-keyshortcuts="S">
           Skip <kbd aria-hidden="true">S</kbd>
@@ -64,7 +62,7 @@ export function ItemPanel() {
           <kbd aria-hidden="true">?</kbd>
         </button>
       </div>
-      {item && <ExamplePicker sampleId={item.sampleId} preferred={label?.classId ?? item.top[0]?.classId ?? null} />}
+      {item && <ExamplePicker sampleId={item.sampleId} preferred={label?.classId ?? suggestion[0]?.classId ?? null} />}
     </section>
   );
 }

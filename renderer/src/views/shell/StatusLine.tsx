@@ -2,8 +2,9 @@ import { useStudio } from '../../hooks/useStudio';
 import { useStudioShallow } from '../../hooks/useStudioShallow';
 import { describeJob, isActive } from '../../store/importJob';
 import { selectAnnotator, selectImporter, selectProject, selectSaveSummary, selectStatus } from '../../store/selectors';
+import { LoopStatusSegment } from './LoopStatusSegment';
 
-/** The bottom line: project, counts, annotator, and whether every label is on disk. */
+/** The bottom line: project, counts, the loop, annotator, and whether every label is on disk. */
 export function StatusLine() {
   const project = useStudio(selectProject);
   const status = useStudio(selectStatus);
@@ -29,6 +30,7 @@ export function StatusLine() {
         </button>
       )}
       <span className="status-spacer" />
+      <LoopStatusSegment />
       <span>
         <span className="faint">Annotator</span> {annotator}
       </span>

@@ -3,8 +3,10 @@ import type { ViewId } from '../../store/appSlice';
 import { LabelingView } from '../labeling/LabelingView';
 import { GalleryView } from '../gallery/GalleryView';
 import { ClassesView } from '../classes/ClassesView';
+import { ModelView } from '../model/ModelView';
+import { EvaluateView } from '../evaluate/EvaluateView';
 
-/** A top-level section of an open project. Model and Evaluate are added here when they exist. */
+/** A top-level section of an open project. */
 export interface WorkspaceView {
   id: ViewId;
   title: string;
@@ -15,4 +17,6 @@ export const workspaceViews: readonly WorkspaceView[] = [
   { id: 'label', title: 'Label', component: LabelingView },
   { id: 'gallery', title: 'Gallery', component: GalleryView },
   { id: 'classes', title: 'Classes', component: ClassesView },
+  { id: 'model', title: 'Model', component: ModelView },
+  { id: 'evaluate', title: 'Evaluate', component: EvaluateView },
 ];

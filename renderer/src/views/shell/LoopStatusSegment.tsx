@@ -1,0 +1,40 @@
+import { useStudio } from '../../hooks/useStudio';
+import { heldOutText, lastRunText, retrainText, roundText, trainingText } from '../../store/loopStatusText';
+import { ProgressBar } from '../common/ProgressBar';
+import { keepFocus } from '../labeling/keepFocus';
+
+/** The loop at a glance, always visible: round, labels toward the retrain, last figures, training, backend. */
+export function LoopStatusSegment() {
+  const status = useStudio((s) => s.loop.status);
+  const job = useStudio((s) => s.model.training);
+  const readOnly = useStudio((s) => s.project?.readOnly ?? false);
+  const setView = useStudio((s) => s.setView);
+  const retrain = useStudio((s) => s.startTraining);
+  if (!status) return null;
+  const training = trainingText(status, job);
+  const figures = lastRunText(status);
+  const heldOut = heldOutText(status);
+  return (
+    <span className="loop-status" aria-label="Loop status">
+      <span className="loop-round">{roundText(status)}</span>
+      <span className="loop-retrain">{retrainText(status)}</span>
+      {figures && <span className="loop-figures">{figures}</span>}
+      {heldOut && (
+        <span className="loop-heldout" title="The queue mixes in random held-out images until each class has enough.">
+          {heldOut}
+        </span>
+      )}
+      {training ? (
+        <button type="button" className="ghost small loop-training" onClick={() => setView('model')} onMouseDown={keepFocus} title="Open the Model tab">
+          <span>{training.text}</span>
+          <ProgressBar label="Training progress" fraction={training.fraction} small />
+        </button>
+      ) : (
+        <button type="button" className="small" onClick={() => void retrain()} onMouseDown={keepFocus} disabled={readOnly} aria-keyshortcuts="T">
+          Retrain now
+        </button>
+      )}
+      {status.backend && <span className="faint mono">{status.backend}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, openStudioPage, serveStudio, type ServedStudio } from './harness';
+import { studioCli, waitForText } from './studioPage';
+
+describe('the Model tab', () => {
+  let browser: Browser;
+  let studio: ServedStudio;
+  let work: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'studio-e2e-model-'));
+    const projectDir = join(work, 'demo');
+    const configDir = await mkdtemp(join(tmpdir(), 'studio-config-'));
+    await studioCli(['demo', projectDir], configDir);
+    [browser, studio] = await Promise.all([launchChromium(), serveStudio({ project: projectDir, configDir })]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('trains the pixels backbone with Train now, draws each epoch and lists the run with backend wasm', async () => {
+    const { page, errors } = await openStudioPage(browser, studio.url);
+    await page.getByRole('tab', { name: 'Model' }).click();
+
+    // The built-in pixels backbone is chosen and ready; the backend in use is said plainly.
+    await expect.poll(() => page.getByRole('radio', { name: /^Pixels 32×32 RGB/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('listitem').filter({ hasText: 'Pixels 32×32 RGB' }).innerText()).toMatch(/ready[\s\S]*built in, nothing to download/);
+    await page.getByLabel('Backend').getByText('wasm').waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Fine-tune backbone layers' }).isDisabled()).toBe(true);
+    await waitForText(page, /^Not available here: /);
+
+    await page.getByRole('button', { name: 'Train now', exact: true }).click();
+    await page.getByRole('region', { name: 'Training' }).getByText(/^Trained in .*: (val|train) accuracy \d+%/).waitFor({ timeout: 90_000 });
+    const accuracyChart = page.getByRole('figure', { name: 'Accuracy per epoch' });
+    expect(await accuracyChart.locator('.chart-marker').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('region', { name: 'Training' }).innerText()).toMatch(/epochs; (best epoch \d+|last epoch) kept/);
+
+    // The run is listed with what it ran on; selecting it shows its settings and label snapshot.
+    const runs = page.getByRole('table', { name: 'Training runs' });
+    const row = runs.getByRole('row').filter({ hasText: 'succeeded' }).first();
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Pixels 32×32 RGB\s+linear\s+wasm\s+\d+\/\d+/);
+    await row.getByRole('button').click();
+    const details = page.getByRole('article', { name: /^Run of / });
+    await details.waitFor();
+    expect(await details.innerText()).toMatch(/Label snapshot\s+[0-9a-f]{64}/);
+    expect(await details.innerText()).toMatch(/Backend\s+wasm/);
+    expect(await details.getByRole('figure', { name: 'Loss per epoch' }).locator('.chart-marker').count()).toBeGreaterThan(0);
+
+    // The status bar now reports the round and the backend.
+    const loop = page.getByLabel('Loop status', { exact: true });
+    await loop.getByText('Round 1').waitFor();
+    await loop.getByText(/^0\/\d+ until retrain$/).waitFor();
+    expect(await loop.innerText()).toMatch(/\bwasm\b/);
+    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+});

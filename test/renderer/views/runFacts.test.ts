@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { ClassDef } from '../../../shared/domain/records';
+import { heldOutNote, scoreText } from '../../../renderer/src/views/labeling/itemReason';
+import { perClassText, runFacts, stoppingText } from '../../../renderer/src/views/model/runFacts';
+import { epochs, runRecord } from '../store/fakeLoop';
+
+const classes: ClassDef[] = [{ id: 'cat', name: 'Cat', color: '#ff0000', key: '1', guideline: '', examples: [] }];
+
+describe('a run in the runs list', () => {
+  it('shows train/val labels per class, naming removed classes as such', () => {
+    expect(perClassText(runRecord(), classes)).toBe('Cat 12/2 · a removed class 8/2');
+  });
+
+  it('says whether early stopping cut the run short and which epoch was kept', () => {
+    expect(stoppingText(runRecord({ history: epochs(9), stoppedEarly: true, bestEpoch: 4 }))).toBe('stopped early after 9 of 30 epochs; best epoch 4 kept');
+    expect(stoppingText(runRecord({ history: epochs(30), bestEpoch: null }))).toBe('30 of 30 epochs; last epoch kept');
+    expect(stoppingText(runRecord({ status: 'failed', history: [] }))).toBe('no epoch finished');
+    expect(stoppingText(runRecord({ status: 'cancelled', history: epochs(3) }))).toBe('3 of 30 epochs before it was cancelled');
+  });
+
+  it('lists hyperparameters, backend, skipped backends and the label snapshot hash', () => {
+    const facts = Object.fromEntries(runFacts(runRecord()));
+    expect(facts.Head).toBe('linear, dropout 0.1, 30 epochs max, batch 256, learning rate 0.01, L2 1');
+    expect(facts.Backend).toBe('wasm');
+    expect(facts['Skipped backends']).toBe('tensorflow: @tensorflow/tfjs-node is not installed');
+    expect(facts['Label snapshot']).toBe('ab'.repeat(32));
+    expect(facts.Val).toBe('accuracy 75.0%, macro-F1 70.0%, loss 0.600 on 4');
+  });
+});
+
+describe('why this image', () => {
+  it('a held-out image says why no suggestion is shown', () => {
+    expect(heldOutNote('test')).toBe('Held-out test image: no model suggestion shown, so your label is independent.');
+    expect(heldOutNote('val')).toMatch(/^Held-out val image/);
+    expect(heldOutNote(undefined)).toMatch(/^Held-out test image/);
+  });
+
+  it('scores are short', () => {
+    expect(scoreText(0.041234)).toBe('0.0412');
+    expect(scoreText(null)).toBeNull();
+    expect(scoreText(123456)).toBe('1.23e+5');
+  });
+});
