@@ -6,7 +6,13 @@ const titles = {
   open: 'Open a project folder',
   import: 'Choose a folder of images to import',
   csv: 'Choose a CSV of labels (path,label)',
+  model: 'Choose a model file (.onnx or TF.js model.json)',
 } as const;
+
+const fileFilters: Partial<Record<keyof typeof titles, Electron.FileFilter[]>> = {
+  csv: [{ name: 'CSV', extensions: ['csv', 'txt'] }],
+  model: [{ name: 'Models', extensions: ['onnx', 'json'] }],
+};
 
 /** Native folder and file pickers: the one request only Electron can answer. */
 export function registerDialogHandlers(registry: HandlerRegistry): void {
@@ -14,8 +20,8 @@ export function registerDialogHandlers(registry: HandlerRegistry): void {
     const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
     const options: Electron.OpenDialogOptions = {
       title: titles[purpose],
-      properties: purpose === 'csv' ? ['openFile'] : ['openDirectory', 'createDirectory'],
-      filters: purpose === 'csv' ? [{ name: 'CSV', extensions: ['csv', 'txt'] }] : undefined,
+      properties: fileFilters[purpose] ? ['openFile'] : ['openDirectory', 'createDirectory'],
+      filters: fileFilters[purpose],
     };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return { path: result.canceled ? null : (result.filePaths[0] ?? null) };

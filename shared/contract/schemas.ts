@@ -23,7 +23,7 @@ export const shortcutKeySchema = z
   .string()
   .max(1)
   .refine((k) => k === '' || /^[a-zA-Z0-9]$/.test(k), 'a letter or digit')
-  .refine((k) => !['s', 'f', 'h', 'S', 'F', 'H'].includes(k), 'S, F and H are taken by skip, flag and help');
+  .refine((k) => !['s', 'f', 'h', 't'].includes(k.toLowerCase()), 'S, F, H and T are taken by skip, flag, help and retrain');
 
 export const classNameSchema = z
   .string()

@@ -1,6 +1,8 @@
 /**
- * The demo's four classes, drawn as SVG: one shape on a textured background, with colour,
- * size, position and rotation varied so a model has something to learn and to get wrong.
+ * The demo's four classes, drawn as SVG: one shape on a textured background. Colour, size,
+ * position and rotation vary, but only as much as the offline `pixels` backbone can learn
+ * through: shapes sit near the centre, dark on a light background, turned a little. (With
+ * free position and rotation, raw pixels stay at chance and the demo would teach nothing.)
  */
 export const shapeClasses = ['circle', 'square', 'triangle', 'star'] as const;
 export type ShapeClass = (typeof shapeClasses)[number];
@@ -23,10 +25,9 @@ export interface ShapeScene {
 }
 
 export function randomScene(shape: ShapeClass, random: () => number): ShapeScene {
-  const radius = 20 + random() * 30;
-  const margin = radius + 4;
-  const span = demoImageSide - 2 * margin;
-  const clutter = Array.from({ length: 2 + Math.floor(random() * 4) }, () => ({
+  const radius = 32 + random() * 12;
+  const jitter = (amount: number) => (random() * 2 - 1) * amount;
+  const clutter = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
     x1: random() * demoImageSide,
     y1: random() * demoImageSide,
     x2: random() * demoImageSide,
@@ -37,14 +38,14 @@ export function randomScene(shape: ShapeClass, random: () => number): ShapeScene
     shape,
     hue: random() * 360,
     saturation: 55 + random() * 30,
-    lightness: 35 + random() * 20,
+    lightness: 26 + random() * 14,
     radius,
-    cx: margin + random() * Math.max(0, span),
-    cy: margin + random() * Math.max(0, span),
-    rotation: random() * 360,
+    cx: demoImageSide / 2 + jitter(8),
+    cy: demoImageSide / 2 + jitter(8),
+    rotation: jitter(12),
     backgroundHue: random() * 360,
     noiseSeed: Math.floor(random() * 10_000),
-    noiseOpacity: 0.15 + random() * 0.25,
+    noiseOpacity: 0.08 + random() * 0.12,
     clutter,
   };
 }
@@ -73,7 +74,7 @@ function shapeElement(s: ShapeScene): string {
 export function sceneSvg(s: ShapeScene): string {
   const side = demoImageSide;
   const lines = s.clutter
-    .map((l) => `<line x1="${l.x1.toFixed(1)}" y1="${l.y1.toFixed(1)}" x2="${l.x2.toFixed(1)}" y2="${l.y2.toFixed(1)}" stroke="hsl(${l.hue.toFixed(0)},40%,60%)" stroke-width="1" opacity="0.6"/>`)
+    .map((l) => `<line x1="${l.x1.toFixed(1)}" y1="${l.y1.toFixed(1)}" x2="${l.x2.toFixed(1)}" y2="${l.y2.toFixed(1)}" stroke="hsl(${l.hue.toFixed(0)},40%,60%)" stroke-width="1" opacity="0.45"/>`)
     .join('');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}" viewBox="0 0 ${side} ${side}">`,

@@ -1,3 +1,4 @@
+import type { RequestOf } from '../../../shared/contract';
 import type { StudioErrorPayload } from '../../../shared/contract/channel';
 import type { AppInfo, ClassInput, ProjectStatus, ProjectSummary, RecentProject } from '../../../shared/contract/project';
 import { unwrap } from '../api/studioApi';
@@ -5,6 +6,9 @@ import { errorPayloadOf } from './errors';
 import type { Slice } from './types';
 
 /** The workspace's top-level sections. */
+
+/** What a native picker is choosing: a folder, or a CSV or model file. */
+export type FolderPurpose = RequestOf<'project:choose-folder'>['purpose'];
 export type ViewId = 'label' | 'gallery' | 'classes' | 'model' | 'evaluate';
 
 export interface NewProject {
@@ -37,7 +41,7 @@ export interface AppSlice {
   syncCurrentProject(): Promise<void>;
   setView(view: ViewId): void;
   /** Electron's native folder/file picker; null when cancelled or unavailable. */
-  chooseFolder(purpose: 'create' | 'open' | 'import' | 'csv'): Promise<string | null>;
+  chooseFolder(purpose: FolderPurpose): Promise<string | null>;
 }
 
 export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {

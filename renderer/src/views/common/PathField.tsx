@@ -1,12 +1,13 @@
 import { useId } from 'react';
 import { useStudio } from '../../hooks/useStudio';
 import { selectNativeDialogs } from '../../store/selectors';
+import type { FolderPurpose } from '../../store/appSlice';
 
 interface PathFieldProps {
   label: string;
   value: string;
   onChange(value: string): void;
-  purpose: 'create' | 'open' | 'import' | 'csv';
+  purpose: FolderPurpose;
   error?: string | null;
   placeholder?: string;
   /** Several paths, one per line. */

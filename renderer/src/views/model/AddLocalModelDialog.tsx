@@ -3,6 +3,7 @@ import { useStudio } from '../../hooks/useStudio';
 import { Dialog } from '../common/Dialog';
 import { FormField } from './FormField';
 import { buildCard, emptyDraft, idFromName, type DraftProblems, type LocalModelDraft } from './localModelForm';
+import { PathField } from '../common/PathField';
 
 type TextField = 'name' | 'path' | 'width' | 'height' | 'mean' | 'std' | 'outputName' | 'embeddingSize';
 
@@ -58,7 +59,7 @@ export function AddLocalModelDialog({ onClose }: { onClose(): void }) {
       <form className="local-model-form" onSubmit={(e) => void submit(e)}>
         <div className="form-grid two">
           {text('name', 'Name', { hint: draft.name ? `id: ${idFromName(draft.name) || '—'}` : 'Shown in the backbone list.' })}
-          {text('path', 'Model file', { placeholder: '/models/resnet50.onnx or /models/mobilenet/model.json', hint: 'A path on the studio’s computer.' })}
+          <PathField label="Model file (.onnx or TF.js model.json, on the studio’s computer)" purpose="model" value={draft.path} onChange={(v) => edit('path', v)} error={problems.path} placeholder="/models/resnet50.onnx or /models/mobilenet/model.json" />
         </div>
         <h3>Input</h3>
         <div className="form-grid four">
