@@ -3,6 +3,7 @@ import { hostMessageSchema, jobResultSchemas, type JobProgress, type ValidJob, t
 import type { BackendInfo } from './tf/backend';
 import { runEmbedJob } from './jobs/embed';
 import { runTrainJob } from './jobs/train';
+import { runQueryJob } from './jobs/query';
 import { runCapabilitiesJob, runCrashJob, runMemoryJob } from './jobs/diagnostics';
 import { validateBackbone } from './backbones/validate';
 import type { JobContext } from './jobs/context';
@@ -78,6 +79,8 @@ export class WorkerLoop {
         return runEmbedJob(job, context);
       case 'train':
         return runTrainJob(job, context);
+      case 'query':
+        return runQueryJob(job, context);
       case 'validate-backbone':
         return validateBackbone(job.backbone);
       case 'capabilities':

@@ -40,6 +40,29 @@ export const trainJobSchema = z.object({
   batchSize: z.number().int().min(1).max(1024).default(32),
 });
 
+/**
+ * Picks the next `n` samples to label: the worker scores `candidateIds` with the named
+ * strategy (embeddings from the cache, computing missing ones with `backbone`; class
+ * probabilities from run `runId`'s files; MC dropout from that run's saved head) and
+ * answers with the picks, best first. `labeledIds` let diversity strategies avoid what is
+ * already known. Without a run only strategies that need no model can answer.
+ */
+export const queryJobSchema = z.object({
+  kind: z.literal('query'),
+  projectDir: absolute,
+  strategy: z.string().min(1).max(40),
+  n: z.number().int().min(1).max(10_000),
+  candidateIds: z.array(idSchema),
+  labeledIds: z.array(idSchema),
+  backbone: backboneSpecSchema,
+  runId: idSchema.nullable(),
+  /** Class names by class id, for the notes ("margin 0.04 between Shirt and T-shirt/top"). */
+  classNames: z.record(z.string(), z.string()).default({}),
+  seed: z.number().int(),
+  mcPasses: z.number().int().min(2).max(100).default(10),
+  batchSize: z.number().int().min(1).max(1024).default(32),
+});
+
 export const validateJobSchema = z.object({ kind: z.literal('validate-backbone'), backbone: backboneSpecSchema });
 export const capabilitiesJobSchema = z.object({ kind: z.literal('capabilities') });
 export const memoryJobSchema = z.object({ kind: z.literal('memory') });
@@ -49,6 +72,7 @@ export const crashJobSchema = z.object({ kind: z.literal('crash'), how: z.enum([
 export const jobSchema = z.discriminatedUnion('kind', [
   embedJobSchema,
   trainJobSchema,
+  queryJobSchema,
   validateJobSchema,
   capabilitiesJobSchema,
   memoryJobSchema,
@@ -98,6 +122,23 @@ export const trainReportSchema = z.object({
 });
 export type TrainReport = z.output<typeof trainReportSchema>;
 
+export const queryPickSchema = z.object({ sampleId: z.string(), score: z.number(), note: z.string() });
+export type QueryPick = z.output<typeof queryPickSchema>;
+
+export const queryReportSchema = z.object({
+  strategy: z.string(),
+  /** Best first. */
+  picks: z.array(queryPickSchema),
+  /** Candidates the strategy scored. */
+  scored: z.number().int(),
+  /** Candidates left out, and why (unknown id, unreadable image, no probabilities, pool cut to fit memory). */
+  leftOut: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  /** What embedding the pool cost; null when the strategy needed no embeddings. */
+  embedding: embedReportSchema.nullable(),
+  durationMs: z.number(),
+});
+export type QueryReport = z.output<typeof queryReportSchema>;
+
 export const validationReportSchema = z.object({
   embeddingSize: z.number().int(),
   inputName: z.string().nullable(),
@@ -121,6 +162,7 @@ export type MemoryReport = z.output<typeof memoryReportSchema>;
 export const jobResultSchemas = {
   embed: embedReportSchema,
   train: trainReportSchema,
+  query: queryReportSchema,
   'validate-backbone': validationReportSchema,
   capabilities: capabilitiesSchema,
   memory: memoryReportSchema,

@@ -13,6 +13,7 @@ import { embedCommand } from './embed';
 import { trainCommand } from './train';
 import { predictPoolCommand } from './predict-pool';
 import { modelsCommand } from './models';
+import { queryCommand } from './query';
 
 /** Every CLI command, one file each. Add a command: a new file here plus one line below. */
 export const commands: CliCommand<any>[] = [
@@ -30,4 +31,5 @@ export const commands: CliCommand<any>[] = [
   trainCommand,
   predictPoolCommand,
   modelsCommand,
+  queryCommand,
 ];

@@ -1,31 +1,105 @@
 import type { QueueItem } from '../../../shared/contract/queue';
+import type { Sample } from '../../../shared/domain/records';
 import type { Project } from '../project/Project';
+import type { RunProbabilities } from '../ml/probabilityFiles';
+import type { QueueBatch } from '../loop/loopDocument';
+import type { HeldOutOrder, HeldOutSplit, HeldOutState } from './heldOut';
+import { topClasses } from './topClasses';
+
+/** Every `heldOutEvery`-th item is a held-out sample while evaluation still needs labels. */
+export const heldOutEvery = 4;
+
+/** What the queue is built from; none of it needs the ML worker. */
+export interface QueueSources {
+  project: Project;
+  /** The strategy's picks, best first; null before the first query. */
+  batch: QueueBatch | null;
+  heldOut: HeldOutState;
+  heldOutOrder: HeldOutOrder;
+  /** The latest model's probabilities, for each item's top classes. */
+  probabilities: RunProbabilities | null;
+  /** Why import order is shown right now, e.g. "the model is choosing the next batch". */
+  fallbackNote: string;
+}
 
 /**
- * What the labeling view shows next. Until a model exists this is the unlabeled samples in
- * import order, skipped ones last; flagged samples wait for expert review instead.
+ * What the labeling view shows next: the train-split pool in the strategy's order (its
+ * current batch, then import order while a new batch is being chosen), with a random
+ * val/test sample in every fourth place until each class has enough held-out labels.
+ * Once the train pool is labeled, the remaining val/test samples follow (more held-out
+ * labels sharpen evaluation), then skipped samples; flagged ones wait for review. Held-out
+ * items never carry the model's suggestion. The slot of an item is counted
+ * from the label journal's sequence number plus what the client holds, so the one-in-four
+ * rhythm holds whether the client asks for 20 items or refills one at a time.
  */
-export function nextInQueue(project: Project, count: number, exclude: readonly string[]): QueueItem[] {
-  const held = new Set(exclude);
+export function buildQueue(sources: QueueSources, count: number, exclude: readonly string[]): QueueItem[] {
+  const { project, batch, heldOut } = sources;
   const book = project.labels.book;
-  const fresh: QueueItem[] = [];
-  const skipped: QueueItem[] = [];
-  for (const sample of project.samples.all) {
-    if (held.has(sample.id)) continue;
+  const taken = new Set(exclude);
+  const classIds = new Set(project.doc.classes.map((c) => c.id));
+  const open = (sample: Sample | undefined): sample is Sample => {
+    if (!sample || taken.has(sample.id)) return false;
     const state = book.stateOf(sample.id);
-    if (state.classId !== null || state.flag) continue;
-    const item: QueueItem = {
-      sampleId: sample.id,
-      reason: { strategy: 'import-order', score: null, note: state.skipped ? 'skipped earlier' : 'next unlabeled image' },
-      heldOut: false,
-      top: [],
-    };
-    if (!state.skipped) {
-      fresh.push(item);
-      if (fresh.length >= count) return fresh;
-    } else if (skipped.length < count) {
-      skipped.push(item);
+    return state.classId === null && !state.skipped && !state.flag;
+  };
+  const poolItem = (sample: Sample, reason: QueueItem['reason']): QueueItem => ({ sampleId: sample.id, reason, heldOut: false, top: topClasses(sources.probabilities, sample.id, classIds) });
+
+  const pool = (function* (): Generator<QueueItem> {
+    for (const pick of batch?.items ?? []) {
+      const sample = project.samples.get(pick.sampleId);
+      if (sample?.split === 'train' && open(sample)) yield poolItem(sample, { strategy: batch!.strategy, score: pick.score, note: pick.note });
     }
+    for (const sample of project.samples.all) {
+      if (sample.split === 'train' && open(sample)) yield poolItem(sample, { strategy: 'import-order', score: null, note: sources.fallbackNote });
+    }
+  })();
+  const order = sources.heldOutOrder.of(project);
+  const heldOutFrom = (split: HeldOutSplit, note: string): (() => QueueItem | null) => {
+    let i = 0;
+    return () => {
+      while (i < order[split].length) {
+        const sample = order[split][i++];
+        if (open(sample)) return { sampleId: sample.id, reason: { strategy: 'held-out', score: null, note }, heldOut: true, top: [] };
+      }
+      return null;
+    };
+  };
+  const asked = Object.fromEntries(heldOut.open.map((split) => [split, heldOutFrom(split, heldOut.notes[split]!)])) as Partial<Record<HeldOutSplit, () => QueueItem | null>>;
+  const nextHeldOut = (slot: number): QueueItem | null => {
+    if (!heldOut.open.length) return null;
+    // With both splits short, two test asks for every val ask (10 vs 5 labels by default).
+    const first: HeldOutSplit = heldOut.open.length === 2 && Math.floor(slot / heldOutEvery) % 3 === 2 ? 'val' : heldOut.open[0];
+    const second = heldOut.open.find((s) => s !== first);
+    return asked[first]?.() ?? (second ? (asked[second]?.() ?? null) : null);
+  };
+  const leftovers = (function* (): Generator<QueueItem> {
+    // The train pool is done: more held-out labels still sharpen evaluation.
+    for (const split of ['test', 'val'] as const) {
+      const note = `${split} sample: the train pool is labeled; held-out labels sharpen the evaluation`;
+      for (const sample of order[split]) if (open(sample)) yield { sampleId: sample.id, reason: { strategy: 'held-out', score: null, note }, heldOut: true, top: [] };
+    }
+    for (const sample of project.samples.all) {
+      const state = book.stateOf(sample.id);
+      if (!taken.has(sample.id) && state.classId === null && state.skipped && !state.flag) {
+        const item = poolItem(sample, { strategy: 'import-order', score: null, note: 'skipped earlier' });
+        yield sample.split === 'train' ? item : { ...item, heldOut: true, top: [] };
+      }
+    }
+  })();
+
+  const items: QueueItem[] = [];
+  const base = book.lastSeq + exclude.length;
+  while (items.length < count) {
+    const slot = base + items.length;
+    const item = (slot % heldOutEvery === heldOutEvery - 1 ? nextHeldOut(slot) : null) ?? next(pool) ?? nextHeldOut(slot) ?? next(leftovers);
+    if (!item) break;
+    taken.add(item.sampleId);
+    items.push(item);
   }
-  return [...fresh, ...skipped].slice(0, count);
+  return items;
+}
+
+function next(items: Generator<QueueItem>): QueueItem | null {
+  const result = items.next();
+  return result.done ? null : result.value;
 }
