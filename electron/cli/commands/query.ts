@@ -24,7 +24,9 @@ export const queryCommand = defineCommand<QueryPick[]>({
   positionals: 1,
   options: { strategy: { type: 'string' }, n: { type: 'string' }, seed: { type: 'string' } },
   run: ({ positionals, values, progress, signal }) =>
-    withProject(positionals[0], { readOnly: true, purpose: 'cli query' }, async (project) => {
+    // Takes the write lock: the query may add embeddings to the project's cache, which must
+    // never be appended to by two processes at once.
+    withProject(positionals[0], { readOnly: false, purpose: 'cli query' }, async (project) => {
       const chosen = stringOption(values, 'strategy');
       if (chosen) checkStrategy(chosen);
       const settings = (await LoopStore.open(project)).settings;

@@ -10,8 +10,10 @@ export class ProjectImages {
   private store: ImageStore | null = null;
 
   constructor(private readonly host: StudioHost) {
-    host.onProjectClose(() => {
+    host.onProjectClose(async () => {
+      const closing = this.store;
       this.store = null;
+      await closing?.close(); // no preview is written into a project after it closed
     });
   }
 

@@ -39,6 +39,12 @@ export class ImageStore {
    * requests the user is waiting for go first. Ids already queued are not queued twice;
    * failures (a missing file) are left for the real request to report.
    */
+  /** Stops background work; resolves once nothing more will be written for this project. */
+  async close(): Promise<void> {
+    this.prefetchQueue = [];
+    await this.prefetching;
+  }
+
   prefetchPreviews(ids: string[]): Promise<void> {
     for (const id of ids) if (!this.prefetchQueue.includes(id)) this.prefetchQueue.push(id);
     this.prefetchQueue = this.prefetchQueue.slice(-200);

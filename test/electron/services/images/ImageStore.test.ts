@@ -85,3 +85,28 @@ describe('serving images by sample id', () => {
     expect(cached).toHaveLength(3);
   });
 });
+
+describe('closing', () => {
+  it('stops warming previews and writes nothing more once closed', async () => {
+    const dir = await makeTempDir();
+    try {
+      const project = await Project.create(join(dir, 'p'));
+      const images = join(dir, 'images');
+      for (let i = 0; i < 12; i++) await writeImage(join(images, `i${i}.png`), 'png', { seed: i, width: 300, height: 200 });
+      await runImport(project, { sources: [images], labelsFrom: 'none' });
+      const store = new ImageStore(project);
+      const previews = async () =>
+        (await readdir(join(dir, 'p', 'cache', 'preview'), { recursive: true }).catch(() => [] as string[])).filter((f) => String(f).endsWith('.webp')).length;
+      void store.prefetchPreviews(project.samples.all.map((s) => s.id));
+      while ((await previews()) === 0) await new Promise((r) => setTimeout(r, 5)); // warming has begun
+      await store.close();
+      const afterClose = await previews();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await previews()).toBe(afterClose);
+      expect(afterClose).toBeLessThan(12);
+      await project.close();
+    } finally {
+      await removeDir(dir);
+    }
+  });
+});
