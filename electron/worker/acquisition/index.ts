@@ -3,6 +3,7 @@
  * `strategies/`; this file registers them all (see docs/recipes/add-a-strategy.md).
  */
 import { StrategyRegistry } from './registry';
+import { badgeStrategy } from './strategies/badge';
 import { baldStrategy } from './strategies/bald';
 import { coldStartStrategy } from './strategies/coldStart';
 import { entropyStrategy } from './strategies/entropy';
@@ -21,6 +22,7 @@ export function createStrategyRegistry(): StrategyRegistry {
     .register(baldStrategy)
     .register(kCenterStrategy)
     .register(hybridStrategy)
+    .register(badgeStrategy)
     .register(coldStartStrategy);
 }
 

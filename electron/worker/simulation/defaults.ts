@@ -10,7 +10,7 @@ import type { SimulationSettings } from './types';
  */
 export function simulationDefaults(): SimulationSettings {
   return {
-    strategies: ['random', 'entropy', 'margin', 'bald', 'hybrid'],
+    strategies: ['random', 'entropy', 'margin', 'bald', 'hybrid', 'badge'],
     initial: 100,
     batch: 100,
     rounds: 15,

@@ -39,6 +39,14 @@ describe('query strategies', () => {
     expect(picks[0].note).toMatch(/^margin 0\.\d\d between Shirt and T-shirt\/top; one of a spread-out batch$/);
   });
 
+  it('BADGE starts from the largest gradient and takes the next pick from the other group', async () => {
+    // Group B sits at (10, 10): its gradients are about 200 times longer than group A's.
+    const picks = await query(strategies.get('badge'), twoGroups(), { seed: 1, n: 2 });
+    expect(picks.map((p) => (p.index >= 10 ? 'B' : 'A'))).toEqual(['B', 'A']);
+    expect(picks[0].score).toBeGreaterThan(picks[1].score);
+    expect(picks[1].note).toMatch(/^gradient 0\.\d\d \(Shirt 0\.5\d and T-shirt\/top 0\.4\d\); one of a varied batch$/);
+  });
+
   it('k-center picks the candidate farthest from what is already labeled', async () => {
     const pool = { ...twoGroups(), labeled: { embeddings: Float32Array.from([0, 0]), count: 1 } };
     const picks = await query(strategies.get('k-center'), pool, { seed: 1, n: 1 });
@@ -96,6 +104,6 @@ describe('query strategies', () => {
   it('the registry refuses duplicate names and lists the known ones for a typo', () => {
     expect(() => new StrategyRegistry().register(marginStrategy).register(marginStrategy)).toThrow(/already registered/);
     expect(() => strategies.get('margn')).toThrow(/Unknown query strategy "margn"/);
-    expect(createStrategyRegistry().names()).toEqual(['random', 'least-confidence', 'margin', 'entropy', 'bald', 'k-center', 'hybrid', 'cold-start']);
+    expect(createStrategyRegistry().names()).toEqual(['random', 'least-confidence', 'margin', 'entropy', 'bald', 'k-center', 'hybrid', 'badge', 'cold-start']);
   });
 });
