@@ -18,7 +18,7 @@ export interface DemoPlan {
   csvPath: string;
 }
 
-const sizes = { small: { perClass: 15, wrong: 2, near: 3, copies: 2 }, normal: { perClass: 60, wrong: 5, near: 6, copies: 3 } };
+const sizes = { small: { perClass: 15, wrong: 2, near: 3, copies: 2 }, normal: { perClass: 120, wrong: 8, near: 8, copies: 3 } };
 
 /**
  * Draws the demo data set into `imagesDir`: shapes in shuffled order under neutral names,

@@ -27,7 +27,8 @@ export async function trainHead(train: Dataset, config: HeadConfig, options: Tra
   if (validation) checkDataset(validation, numClasses, 'validation', train.dim);
   const standardizer = fitStandardizer(train.x, train.count, train.dim, config.standardize);
   const start = options.warmStart ? warmWeights(options.warmStart, config, train.dim, numClasses, standardizer) : initialWeights(config, train.dim, numClasses);
-  const batches = new BatchBuilder(standardizeRows(train.x, 0, train.count, standardizer), train, numClasses, classWeightsFor(train.y, train.count, numClasses, config.classWeights), config.batchSize);
+  const batchSize = effectiveBatchSize(config.batchSize, train.count);
+  const batches = new BatchBuilder(standardizeRows(train.x, 0, train.count, standardizer), train, numClasses, classWeightsFor(train.y, train.count, numClasses, config.classWeights), batchSize);
 
   const variables: Variables = start.map((w) => ({
     kernel: variableFrom(tf.tensor2d(w.kernel, [w.inputs, w.units])) as tf.Variable<tf.Rank.R2>,
@@ -50,7 +51,7 @@ export async function trainHead(train: Dataset, config: HeadConfig, options: Tra
       const order = shuffledIndices(train.count, random);
       let lossSum = 0;
       let correct = 0;
-      for (let from = 0; from < train.count; from += config.batchSize) {
+      for (let from = 0; from < train.count; from += batchSize) {
         throwIfCancelled(signal);
         const rows = batches.fill(order, from);
         const xData = batches.x.subarray(0, rows * dim);
@@ -100,6 +101,18 @@ export async function trainHead(train: Dataset, config: HeadConfig, options: Tra
   }
   const head = new TfHead({ ...config }, train.dim, numClasses, standardizer, best.weights);
   return { head, history, bestEpoch: best.epoch, stoppedEarly };
+}
+
+/** Fewest optimizer steps per epoch: with few labels a 256-row batch would mean one step. */
+export const minStepsPerEpoch = 8;
+
+/**
+ * The batch size actually used: the configured one, made smaller when the labels are few,
+ * so every epoch takes at least `minStepsPerEpoch` steps (measured on the demo: with 60
+ * labels and batch 256, 30 epochs were 30 steps and the head stayed near chance).
+ */
+export function effectiveBatchSize(configured: number, rows: number): number {
+  return Math.max(1, Math.min(configured, Math.ceil(rows / minStepsPerEpoch)));
 }
 
 function evaluate(layers: DenseLayer[], config: HeadConfig, x: tf.Tensor2D, y: tf.Tensor1D): { valLoss: number; valAccuracy: number } {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { StudioError } from '../../../../shared/contract/channel';
 import { selectBackend } from '../../../../electron/worker/tf/backend';
 import { defaultHeadConfig, loadHead, trainHead, type HeadConfig } from '../../../../electron/worker/heads/index';
+import { effectiveBatchSize } from '../../../../electron/worker/heads/train';
 import { accuracy, blobs, predictedCounts } from './toyData';
 
 beforeAll(async () => {
@@ -20,6 +21,18 @@ describe('classifier heads', () => {
     expect(history.at(-1)!.loss).toBeLessThan(history[0].loss);
     const probabilities = head.predict(test.x, 2);
     expect(probabilities[0] + probabilities[1] + probabilities[2]).toBeCloseTo(1, 5);
+    head.dispose();
+  });
+
+  it('a default head fits a few dozen labels: small label sets still get enough training steps', async () => {
+    // 40 labels and the default batch of 256: one step per epoch would leave it near chance.
+    const train = blobs({ perClass: [10, 10, 10, 10], dim: 50, spread: 3, seed: 11 });
+    const test = blobs({ perClass: [50, 50, 50, 50], dim: 50, spread: 3, seed: 12 });
+    const { head } = await trainHead(train, { ...defaultHeadConfig('linear'), standardize: false }, { numClasses: 4 });
+    expect(accuracy(head.predict(train.x, train.count), train.y, 4)).toBe(1);
+    expect(accuracy(head.predict(test.x, test.count), test.y, 4)).toBeGreaterThan(0.8);
+    expect(effectiveBatchSize(256, 40)).toBe(5);
+    expect(effectiveBatchSize(256, 10_000)).toBe(256);
     head.dispose();
   });
 
