@@ -195,6 +195,6 @@ export function defaultWorkerEntry(): string {
 }
 
 function tsxLoader(): string {
-  const require = createRequire(import.meta.url);
-  return pathToFileURL(require.resolve('tsx')).href;
+  const requireFromHere = createRequire(import.meta.url);
+  return pathToFileURL(requireFromHere.resolve('tsx')).href;
 }

@@ -41,8 +41,8 @@ export function chooseProviders(env: NodeJS.ProcessEnv = process.env): ProviderC
 
 function providerLibraryPresent(name: string): boolean {
   try {
-    const require = createRequire(import.meta.url);
-    const pkg = dirname(require.resolve('onnxruntime-node/package.json'));
+    const requireFromHere = createRequire(import.meta.url);
+    const pkg = dirname(requireFromHere.resolve('onnxruntime-node/package.json'));
     const dir = join(pkg, 'bin', 'napi-v6', process.platform, process.arch);
     const file = process.platform === 'win32' ? `onnxruntime_providers_${name}.dll` : `libonnxruntime_providers_${name}.so`;
     return existsSync(join(dir, file));

@@ -17,21 +17,21 @@ export interface BackendInfo {
 /** Loads one backend and makes it current; throws with the reason when it cannot. */
 export type BackendLoader = () => Promise<void>;
 
-const require = createRequire(import.meta.url);
+const requireFromHere = createRequire(import.meta.url);
 
 export const defaultLoaders: Record<BackendChoice, BackendLoader> = {
   // The native packages register the 'tensorflow' backend when required.
   'tensorflow-gpu': async () => {
-    require('@tensorflow/tfjs-node-gpu');
+    requireFromHere('@tensorflow/tfjs-node-gpu');
     await setCurrent('tensorflow');
   },
   tensorflow: async () => {
-    require('@tensorflow/tfjs-node');
+    requireFromHere('@tensorflow/tfjs-node');
     await setCurrent('tensorflow');
   },
   wasm: async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    const dir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+    const dir = dirname(requireFromHere.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
     wasm.setWasmPaths(`${dir}/`);
     await setCurrent('wasm');
   },
