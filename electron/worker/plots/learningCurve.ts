@@ -3,7 +3,7 @@ import { summarizeCurves } from './curveSummary';
 import { linearScale, snap } from './scale';
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
-const palette = ['#000000', '#E69F00', '#56B4E9', '#009E73', '#D55E00', '#0072B2', '#CC79A7', '#F0E442'];
+const palette = ['#000000', '#E69F00', '#56B4E9', '#009E73', '#D55E00', '#CC79A7', '#0072B2', '#F0E442'];
 
 export interface PlotOptions {
   title?: string;
