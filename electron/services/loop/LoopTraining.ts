@@ -68,7 +68,6 @@ export class LoopTraining {
         this.progressThrottle.flush();
         this.active = null;
         this.events.emit('training:finished', { run });
-        this.hooks.changed(); // the status bar stops showing training now, not after the queue refresh
         await this.hooks.ended(await this.record(run, strategy));
       })
       .catch((error: unknown) => this.hooks.log('recording the end of a run failed', error));
