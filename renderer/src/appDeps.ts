@@ -2,6 +2,7 @@ import { isElectron, studioApi } from './api/studioApi';
 import { localAnnotatorMemory } from './api/annotatorMemory';
 import { uploadDroppedFiles } from './api/upload';
 import type { StoreDeps } from './store/deps';
+import { afterNextPaint } from './timing/afterNextPaint';
 
 /** The real edges the app's store runs over. */
 export function appDeps(): StoreDeps {
@@ -13,5 +14,6 @@ export function appDeps(): StoreDeps {
     annotatorMemory: isElectron() ? null : localAnnotatorMemory(),
     upload: (files, onProgress, signal) => uploadDroppedFiles(files, `up_${newId()}`, onProgress, signal),
     newId,
+    afterPaint: afterNextPaint,
   };
 }

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { fitViewport, panBy, wheelFactor, zoomAt, type Size, type Viewport } from '../views/labeling/viewport';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { chooseView, fitViewport, panBy, viewShown, wheelFactor, zoomAt, type ChosenView, type Size, type Viewport } from '../views/labeling/viewport';
 
 export interface ZoomPan {
   view: Viewport;
@@ -11,35 +11,33 @@ export interface ZoomPan {
 /**
  * Zoom at the cursor (wheel, trackpad pinch, two-finger pinch), drag to pan, double-click to
  * fit. The image stays fitted while the window resizes until the user zooms or pans.
+ * The fitted view is computed while rendering (not set by an effect afterwards), so a new
+ * image is placed in the same commit that shows it, with no second render before its paint.
  */
 export function useZoomPan(box: RefObject<HTMLElement | null>, boxSize: Size, imageSize: Size, resetKey: string): ZoomPan {
-  // Effects depend on the numbers, not on the objects callers build each render.
+  // Depends on the numbers, not on the objects callers build each render.
   const { width: boxWidth, height: boxHeight } = boxSize;
   const { width: imageWidth, height: imageHeight } = imageSize;
-  const [view, setView] = useState<Viewport>({ scale: 1, x: 0, y: 0 });
-  const [dragging, setDragging] = useState(false);
-  const moved = useRef(false);
-  const pointers = useRef(new Map<number, { x: number; y: number }>());
-
-  const fit = useCallback(() => {
-    moved.current = false;
-    setView(fitViewport({ width: boxWidth, height: boxHeight }, { width: imageWidth, height: imageHeight }));
-  }, [boxWidth, boxHeight, imageWidth, imageHeight]);
-
-  useEffect(() => {
-    moved.current = false;
-  }, [resetKey]);
-  useEffect(() => {
-    if (!moved.current) setView(fitViewport({ width: boxWidth, height: boxHeight }, { width: imageWidth, height: imageHeight }));
-  }, [boxWidth, boxHeight, imageWidth, imageHeight, resetKey]);
-
-  const zoom = useCallback(
-    (factor: number) => {
-      moved.current = true;
-      setView((v) => zoomAt(v, factor, { x: boxWidth / 2, y: boxHeight / 2 }));
-    },
-    [boxWidth, boxHeight],
+  const fitted = useMemo(
+    () => fitViewport({ width: boxWidth, height: boxHeight }, { width: imageWidth, height: imageHeight }),
+    [boxWidth, boxHeight, imageWidth, imageHeight],
   );
+  const [chosen, setChosen] = useState<ChosenView>(null);
+  const view = viewShown(chosen, resetKey, fitted);
+  const [dragging, setDragging] = useState(false);
+  const pointers = useRef(new Map<number, { x: number; y: number }>());
+  // The pointer handlers are attached once; they read the latest image and fit from here.
+  const latest = useRef({ resetKey, fitted });
+  useLayoutEffect(() => {
+    latest.current = { resetKey, fitted };
+  }, [resetKey, fitted]);
+  const change = useCallback((update: (view: Viewport) => Viewport) => {
+    const { resetKey: key, fitted: fit } = latest.current;
+    setChosen((c) => chooseView(c, key, fit, update));
+  }, []);
+
+  const fit = useCallback(() => setChosen(null), []);
+  const zoom = useCallback((factor: number) => change((v) => zoomAt(v, factor, { x: boxWidth / 2, y: boxHeight / 2 })), [change, boxWidth, boxHeight]);
 
   useEffect(() => {
     const element = box.current;
@@ -50,9 +48,8 @@ export function useZoomPan(box: RefObject<HTMLElement | null>, boxSize: Size, im
     };
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
-      moved.current = true;
       const at = local(e);
-      setView((v) => zoomAt(v, wheelFactor(e.deltaY, e.deltaMode, e.ctrlKey), at));
+      change((v) => zoomAt(v, wheelFactor(e.deltaY, e.deltaMode, e.ctrlKey), at));
     };
     const onDown = (e: PointerEvent) => {
       if (e.button !== 0) return;
@@ -64,15 +61,14 @@ export function useZoomPan(box: RefObject<HTMLElement | null>, boxSize: Size, im
       const last = pointers.current.get(e.pointerId);
       if (!last) return;
       const now = local(e);
-      moved.current = true;
       if (pointers.current.size === 2) {
         const [a, b] = [...pointers.current.entries()].map(([id, p]) => (id === e.pointerId ? now : p));
         const [pa, pb] = [...pointers.current.values()];
         const before = Math.hypot(pa.x - pb.x, pa.y - pb.y) || 1;
         const after = Math.hypot(a.x - b.x, a.y - b.y) || 1;
-        setView((v) => zoomAt(v, after / before, { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }));
+        change((v) => zoomAt(v, after / before, { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }));
       } else {
-        setView((v) => panBy(v, now.x - last.x, now.y - last.y));
+        change((v) => panBy(v, now.x - last.x, now.y - last.y));
       }
       pointers.current.set(e.pointerId, now);
     };
@@ -92,7 +88,7 @@ export function useZoomPan(box: RefObject<HTMLElement | null>, boxSize: Size, im
       element.removeEventListener('pointerup', onUp);
       element.removeEventListener('pointercancel', onUp);
     };
-  }, [box]);
+  }, [box, change]);
 
   return { view, fit, zoom, dragging };
 }

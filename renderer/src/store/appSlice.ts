@@ -3,6 +3,7 @@ import type { StudioErrorPayload } from '../../../shared/contract/channel';
 import type { AppInfo, ClassInput, ProjectStatus, ProjectSummary, RecentProject } from '../../../shared/contract/project';
 import { unwrap } from '../api/studioApi';
 import { errorPayloadOf } from './errors';
+import { sameData } from './sameData';
 import type { Slice } from './types';
 
 /** The workspace's top-level sections. */
@@ -145,7 +146,8 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
     async refreshStatus() {
       if (!get().project) return;
       try {
-        set({ status: await unwrap(api.project.status({})) });
+        const status = await unwrap(api.project.status({}));
+        if (!sameData(status, get().status)) set({ status });
       } catch (error) {
         if (get().project) get().showError(error, 'Project counts');
       }

@@ -31,4 +31,9 @@ export interface StoreDeps {
   /** Browser mode: sends dropped files to the studio; resolves to the folder they landed in. */
   upload(files: readonly DroppedFile[], onProgress: (p: UploadProgress) => void, signal: AbortSignal): Promise<string>;
   newId(): string;
+  /**
+   * Runs work that can wait (fetching rows and queue items ahead, counts) once the next
+   * frame has been painted, so it never delays the image a keypress brings on screen.
+   */
+  afterPaint(task: () => void): void;
 }

@@ -13,8 +13,13 @@ export interface QueueView {
 
 export const emptyQueue: QueueView = { current: null, ahead: [], trail: [] };
 
-/** Below this many items ahead, the view asks the studio for more. */
-export const refillBelow = 5;
+/**
+ * Below this many items ahead, the view asks the studio for more. As deep as the images
+ * loaded ahead (prefetchDepth): the studio starts making an item's preview when it hands the
+ * item out, and under load that takes a few hundred milliseconds, so an item must be handed
+ * out some ten keypresses before it comes on screen to be painted at once.
+ */
+export const refillBelow = 10;
 /** How many items one refill asks for. */
 export const refillCount = 10;
 /** How far back the arrow keys can walk. */

@@ -1,11 +1,17 @@
 import type { SampleRow } from '../../../shared/contract/samples';
 import { addDecision, decisionsFromHistory, markFailed, markRetrying, markSaved, markUndone, pendingDecision, planUndo, unsavedSampleIds, type DecisionRequest, type RecentDecision } from './decisions';
-import { pruneRows, sendDecision, withLabel } from './decisionRequests';
+import { sendDecision, withLabel } from './decisionRequests';
+import { settleMove } from './labelingMove';
 import { advance, bringBack, emptyQueue, goBack, goForward, heldIds, mergeFetched, needsRefill, refillCount, replaceAhead, rescoreExclude, secondsOnItem, suggestionOf, upcomingIds, type QueueView } from './labelingQueue';
+import { sameData } from './sameData';
 import type { Slice } from './types';
 
-/** How many upcoming items have their rows and images ready before they are needed. */
-export const prefetchDepth = 5;
+/**
+ * How many upcoming items have their rows and images ready before they are needed. Five
+ * left about one image in ten still loading when its key was pressed at full speed on a
+ * busy 2-core machine (10,000 images, a retrain running); ten leaves about one in a hundred.
+ */
+export const prefetchDepth = 10;
 
 export interface LabelingState extends QueueView {
   queueStatus: 'idle' | 'loading' | 'ready' | 'empty' | 'error';
@@ -83,20 +89,31 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
       void api.samples.get({ id }).then((result) => {
         rowsLoading.delete(id);
         if (started !== epoch) return;
-        if (result.ok) patch((l) => ({ rows: { ...l.rows, [id]: result.value.sample } }));
-        else if (id === labeling().current?.sampleId) get().showError(result.error, 'This image');
+        // A refreshed row that did not change is dropped: the image on screen stays as it is.
+        if (result.ok) {
+          const row = result.value.sample;
+          if (!sameData(labeling().rows[id], row)) patch((l) => ({ rows: { ...l.rows, [id]: row } }));
+        } else if (id === labeling().current?.sampleId) get().showError(result.error, 'This image');
       });
     }
   };
 
-  /** After anything moves the queue: rows for what is (about to be) on screen, and more items. */
-  const afterMove = (): void => {
-    const l = labeling();
-    const keep = new Set([...(l.current ? [l.current.sampleId] : []), ...l.ahead.map((i) => i.sampleId), ...l.trail.map((i) => i.sampleId)]);
-    if (Object.keys(l.rows).length > keep.size + 50) patch({ rows: pruneRows(l.rows, keep) });
-    loadRows([...(l.current ? [l.current.sampleId] : []), ...upcomingIds(queueOf(l), prefetchDepth)]);
-    if (!l.current) patch({ queueStatus: 'loading' });
-    void get().refillQueue();
+  /**
+   * Moves the queue in one store update (so one render), then fetches what the move needs:
+   * the row on screen at once (its size places the image); the rows and items further ahead
+   * once the new image is painted, unless nothing is on screen and the annotator is waiting.
+   */
+  const moveQueue = (change: (l: LabelingState) => Partial<LabelingState>): void => {
+    patch((l) => settleMove({ ...l, ...change(l) }));
+    const current = labeling().current;
+    if (!current) return void get().refillQueue();
+    loadRows([current.sampleId]);
+    const started = epoch;
+    deps.afterPaint(() => {
+      if (started !== epoch) return;
+      loadRows(upcomingIds(queueOf(labeling()), prefetchDepth));
+      void get().refillQueue();
+    });
   };
 
   const decide = (request: DecisionRequest, move: boolean): void => {
@@ -111,9 +128,8 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
       at: deps.wallClock().toISOString(),
       seconds: secondsOnItem(l.shown, item.sampleId, deps.now()),
     });
-    patch((s) => ({ decisions: addDecision(s.decisions, entry), overlay: 'none', ...(move ? advance(queueOf(s)) : {}) }));
+    moveQueue((s) => ({ decisions: addDecision(s.decisions, entry), overlay: 'none', ...(move ? advance(queueOf(s)) : {}) }));
     send(entry);
-    afterMove();
   };
 
   /** One queue request at a time: what was asked for meanwhile runs next, a rescore first. */
@@ -128,10 +144,7 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
     }
   };
 
-  const move = (change: (q: QueueView) => QueueView): void => {
-    patch((l) => change(queueOf(l)));
-    afterMove();
-  };
+  const move = (change: (q: QueueView) => QueueView): void => moveQueue((l) => change(queueOf(l)));
 
   return {
     labeling: initial,
@@ -236,8 +249,7 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
         await Promise.allSettled([...inflight.values()]);
         const plan = planUndo(labeling().decisions);
         if (plan.kind === 'discard') {
-          patch((l) => ({ decisions: markUndone(l.decisions, { key: plan.decision.key }), ...bringBack(queueOf(l), plan.decision.sampleId) }));
-          return afterMove();
+          return moveQueue((l) => ({ decisions: markUndone(l.decisions, { key: plan.decision.key }), ...bringBack(queueOf(l), plan.decision.sampleId) }));
         }
         const started = epoch;
         const result = await api.labels.undo({ annotator: get().annotator || undefined });
@@ -245,13 +257,12 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
         if (!result.ok) return get().showError(result.error, 'Undo failed');
         const undo = result.value.undo;
         if (!undo) return get().notify('info', 'Nothing to undo.');
-        patch((l) => ({
+        moveQueue((l) => ({
           decisions: markUndone(l.decisions, { seq: undo.undoes }),
           rows: withLabel(l.rows, undo.sampleId, undo.after),
           overlay: 'none',
           ...bringBack(queueOf(l), undo.sampleId),
         }));
-        afterMove();
       });
       return undoing;
     },
@@ -259,10 +270,9 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
     goBack: () => move(goBack),
     goForward: () => move(goForward),
     openSample(sampleId) {
-      patch((l) => ({ ...bringBack(queueOf(l), sampleId), overlay: 'none' }));
+      moveQueue((l) => ({ ...bringBack(queueOf(l), sampleId), overlay: 'none' }));
       loadRows([sampleId], true);
       get().setView('label');
-      afterMove();
     },
 
     retryDecision(key) {

@@ -1,6 +1,7 @@
 import type { LoopSettings, LoopStatus, Round, StrategyInfo } from '../../../shared/contract/loop';
 import { unwrap } from '../api/studioApi';
 import { errorPayloadOf } from './errors';
+import { sameData } from './sameData';
 import { fieldError, type SettingField } from './loopSettingsForm';
 import type { Slice } from './types';
 
@@ -77,7 +78,8 @@ export const createLoopSlice: Slice<LoopSlice> = (set, get, { api }) => {
 
     onLoopStatus(status) {
       const before = get().loop.status;
-      patch({ status });
+      // The same status again (an event and a refresh both report one change) changes nothing.
+      if (!sameData(status, before)) patch({ status });
       if (status.training) get().followRun(status.training.runId, status.training.progress);
       // A new round means a new point on the learning curve (fetched only once someone looked at it).
       if (get().loop.rounds !== null && before?.round !== status.round) void get().loadRounds();

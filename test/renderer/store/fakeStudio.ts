@@ -10,7 +10,7 @@ import { createStudioStore } from '../../../renderer/src/store';
  * The network edge, faked: an in-memory studio behind the real contract (`buildApi`), whose
  * label saves can be held back or failed so tests see what the user sees meanwhile.
  */
-export function fakeStudio(sampleIds: string[], options: { queue?: (ids: string[]) => QueueItem[] } = {}) {
+export function fakeStudio(sampleIds: string[], options: { queue?: (ids: string[]) => QueueItem[]; framesByHand?: boolean } = {}) {
   const calls: { channel: string; request: any }[] = [];
   const states = new Map<string, LabelState>();
   const decisions: Decision[] = [];
@@ -97,6 +97,7 @@ export function fakeStudio(sampleIds: string[], options: { queue?: (ids: string[
   };
 
   let clock = 0;
+  const waitingForPaint: (() => void)[] = [];
   const store = createStudioStore({
     api: buildApi(transport),
     now: () => clock,
@@ -107,6 +108,9 @@ export function fakeStudio(sampleIds: string[], options: { queue?: (ids: string[
       let n = 0;
       return () => `k${++n}`;
     })(),
+    // The frame clock, faked: "after the next paint" is the next turn of the event loop,
+    // or, for tests about what waits for the paint, when the test says a frame was painted.
+    afterPaint: (task) => (options.framesByHand ? void waitingForPaint.push(task) : void setTimeout(task, 0)),
   });
   const project: ProjectSummary = { dir: '/p', id: 'p1', name: 'P', createdAt: '', schemaVersion: 1, classes: [], sampleCount: sampleIds.length, readOnly: false, notices: [] };
   store.setState({
@@ -123,6 +127,8 @@ export function fakeStudio(sampleIds: string[], options: { queue?: (ids: string[
     calls,
     states,
     setClock: (ms: number) => (clock = ms),
+    /** A frame was painted: the work waiting for it runs (with framesByHand). */
+    paint: () => waitingForPaint.splice(0).forEach((task) => task()),
     holdSaves: (on: boolean) => (holdSaves = on),
     failNextSave: (message: string) => (failNext = message),
     releaseSaves: () => held.splice(0).forEach((release) => release()),

@@ -10,6 +10,7 @@ import {
   heldIds,
   mergeFetched,
   needsRefill,
+  refillBelow,
   secondsOnItem,
   trailLimit,
   upcomingIds,
@@ -78,8 +79,9 @@ describe('the labeling queue', () => {
   });
 
   it('asks for more before it runs dry, excluding what it holds (within the contract bound)', () => {
-    expect(needsRefill(view('a', ['b', 'c', 'd', 'e']))).toBe(true);
-    expect(needsRefill(view('a', ['b', 'c', 'd', 'e', 'f']))).toBe(false);
+    const ahead = (n: number) => Array.from({ length: n }, (_, i) => `n${i}`);
+    expect(needsRefill(view('a', ahead(refillBelow - 1)))).toBe(true);
+    expect(needsRefill(view('a', ahead(refillBelow)))).toBe(false);
     expect(heldIds(view('a', ['b']), ['z', 'a'])).toEqual(['a', 'b', 'z']);
     const many = Array.from({ length: 700 }, (_, i) => `u${i}`);
     expect(heldIds(view('a', []), many)).toHaveLength(excludeLimit);

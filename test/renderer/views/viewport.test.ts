@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitViewport, maxScale, panBy, wantsOriginal, wheelFactor, zoomAt } from '../../../renderer/src/views/labeling/viewport';
+import { chooseView, fitViewport, maxScale, panBy, viewShown, wantsOriginal, wheelFactor, zoomAt } from '../../../renderer/src/views/labeling/viewport';
 
 describe('zoom and pan of the labeling image', () => {
   it('fits a wide image to the box width and centres it', () => {
@@ -41,5 +41,21 @@ describe('zoom and pan of the labeling image', () => {
     expect(wantsOriginal({ scale: 0.2, x: 0, y: 0 }, big, 1024)).toBe(false);
     expect(wantsOriginal({ scale: 0.5, x: 0, y: 0 }, big, 1024)).toBe(true);
     expect(wantsOriginal({ scale: 20, x: 0, y: 0 }, { width: 28, height: 28 }, 1024)).toBe(false);
+  });
+
+  it('a new image comes up fitted, while a zoom stays with the image it was made on', () => {
+    const fitted = { scale: 0.5, x: 16, y: 40 };
+    const zoomed = chooseView(null, 'a', fitted, (v) => zoomAt(v, 2, { x: 0, y: 0 }));
+    expect(viewShown(zoomed, 'a', fitted).scale).toBeCloseTo(1);
+    expect(viewShown(zoomed, 'b', fitted)).toBe(fitted); // the next image: fitted again
+    expect(viewShown(null, 'a', fitted)).toBe(fitted); // double-click: fitted again
+  });
+
+  it('pans add up on the view on screen, and a pan of a new image starts from its fit', () => {
+    const fitted = { scale: 1, x: 0, y: 0 };
+    const once = chooseView(null, 'a', fitted, (v) => panBy(v, 5, 5));
+    const twice = chooseView(once, 'a', fitted, (v) => panBy(v, 5, 0));
+    expect(viewShown(twice, 'a', fitted)).toEqual({ scale: 1, x: 10, y: 5 });
+    expect(viewShown(chooseView(twice, 'b', fitted, (v) => panBy(v, 1, 1)), 'b', fitted)).toEqual({ scale: 1, x: 1, y: 1 });
   });
 });

@@ -1,16 +1,16 @@
+import { memo } from 'react';
 import { useStudio } from '../../hooks/useStudio';
-import { suggestionOf } from '../../store/labelingQueue';
-import { selectClasses, selectCurrentItem, selectCurrentRow } from '../../store/selectors';
+import { selectClasses, selectCurrentClassId, selectHasItem, selectLabelCurrent, selectSetView, selectSuggestedClassId } from '../../store/selectors';
+import type { ClassDef } from '../../../../shared/domain/records';
 import { keepFocus } from './keepFocus';
 
 /** One button per class with its key; the suggestion and the current label are marked. */
 export function ClassBar() {
   const classes = useStudio(selectClasses);
-  const item = useStudio(selectCurrentItem);
-  const row = useStudio(selectCurrentRow);
-  const labelCurrent = useStudio((s) => s.labelCurrent);
-  const setView = useStudio((s) => s.setView);
-  const suggested = suggestionOf(item)[0]?.classId;
+  const hasItem = useStudio(selectHasItem);
+  const suggested = useStudio(selectSuggestedClassId);
+  const labeled = useStudio(selectCurrentClassId);
+  const setView = useStudio(selectSetView);
   if (classes.length === 0) {
     return (
       <div className="classbar empty">
@@ -23,25 +23,29 @@ export function ClassBar() {
   }
   return (
     <div className="classbar" role="group" aria-label="Classes">
-      {classes.map((c) => {
-        const classes = ['class-button', c.id === suggested ? 'suggested' : '', c.id === row?.label.classId ? 'current' : ''].join(' ');
-        return (
-          <button
-            key={c.id}
-            type="button"
-            className={classes}
-            disabled={!item}
-            aria-keyshortcuts={c.key || undefined}
-            title={c.key ? `${c.name} (key ${c.key.toUpperCase()})` : c.name}
-            onClick={() => labelCurrent(c.id)}
-            onMouseDown={keepFocus}
-          >
-            <span className="class-color" style={{ background: c.color }} />
-            <span className="class-name">{c.name}</span>
-            {c.key && <kbd aria-hidden="true">{c.key.toUpperCase()}</kbd>}
-          </button>
-        );
-      })}
+      {classes.map((c) => (
+        <ClassButton key={c.id} cls={c} suggested={c.id === suggested} current={c.id === labeled} disabled={!hasItem} />
+      ))}
     </div>
   );
 }
+
+/** Re-renders only when its class, or whether it is suggested or current, changes. */
+const ClassButton = memo(function ClassButton({ cls, suggested, current, disabled }: { cls: ClassDef; suggested: boolean; current: boolean; disabled: boolean }) {
+  const labelCurrent = useStudio(selectLabelCurrent);
+  return (
+    <button
+      type="button"
+      className={['class-button', suggested ? 'suggested' : '', current ? 'current' : ''].join(' ')}
+      disabled={disabled}
+      aria-keyshortcuts={cls.key || undefined}
+      title={cls.key ? `${cls.name} (key ${cls.key.toUpperCase()})` : cls.name}
+      onClick={() => labelCurrent(cls.id)}
+      onMouseDown={keepFocus}
+    >
+      <span className="class-color" style={{ background: cls.color }} />
+      <span className="class-name">{cls.name}</span>
+      {cls.key && <kbd aria-hidden="true">{cls.key.toUpperCase()}</kbd>}
+    </button>
+  );
+});

@@ -1,7 +1,9 @@
-import type { SampleRow } from '../../../../shared/contract/samples';
+import { useStudio } from '../../hooks/useStudio';
+import { selectCurrentRow } from '../../store/selectors';
 
 /** File name, size and split over the image's top-left corner. */
-export function ImageCaption({ row }: { row: SampleRow | undefined }) {
+export function ImageCaption() {
+  const row = useStudio(selectCurrentRow);
   if (!row) return null;
   return (
     <div className="caption" aria-label="Image details">

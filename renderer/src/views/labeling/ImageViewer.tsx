@@ -20,8 +20,6 @@ interface ImageViewerProps {
   controls: Ref<ViewerControls>;
 }
 
-/** Longest side of the `preview` variant (the studio renders previews at most this large); past it the original is loaded for detail. */
-
 /** The big zoomable image of the labeling view. */
 export function ImageViewer({ sampleId, size, onPainted, controls }: ImageViewerProps) {
   const box = useRef<HTMLDivElement>(null);
@@ -38,7 +36,9 @@ export function ImageViewer({ sampleId, size, onPainted, controls }: ImageViewer
     // Swapping in the original later loads again; only the first paint starts the clock.
     if (paintedId.current === sampleId) return;
     paintedId.current = sampleId;
-    setNatural({ id: sampleId, width: image.naturalWidth, height: image.naturalHeight });
+    // The row's size places the image; its own size matters only when the row is missing
+    // (and setting it anyway would re-render the viewer while the image waits to be painted).
+    if (!size) setNatural({ id: sampleId, width: image.naturalWidth, height: image.naturalHeight });
     void image
       .decode()
       .catch(() => undefined)

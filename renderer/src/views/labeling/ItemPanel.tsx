@@ -1,22 +1,21 @@
+import { memo } from 'react';
 import { useStudio } from '../../hooks/useStudio';
-import { selectClasses, selectCurrentItem, selectCurrentRow } from '../../store/selectors';
+import type { StudioState } from '../../store';
+import { selectClasses, selectCurrentItem, selectCurrentRow, selectHasItem } from '../../store/selectors';
 import { suggestionOf } from '../../store/labelingQueue';
 import { ExamplePicker } from './ExamplePicker';
 import { ItemReason } from './ItemReason';
 import { SuggestionList } from './SuggestionList';
 import { keepFocus } from './keepFocus';
 
+const selectUnflag = (s: StudioState) => s.unflagCurrent;
+
 /** About the image on screen: why it was chosen, where it stands, the model's suggestion, actions. */
 export function ItemPanel() {
   const item = useStudio(selectCurrentItem);
   const row = useStudio(selectCurrentRow);
   const classes = useStudio(selectClasses);
-  const skip = useStudio((s) => s.skipCurrent);
-  const openFlagPrompt = useStudio((s) => s.openFlagPrompt);
-  const unflag = useStudio((s) => s.unflagCurrent);
-  const undo = useStudio((s) => s.undoLast);
-  const toggleGuidelines = useStudio((s) => s.toggleGuidelines);
-  const toggleHelp = useStudio((s) => s.toggleHelp);
+  const unflag = useStudio(selectUnflag);
   const label = row?.label;
   const suggestion = suggestionOf(item);
   const labeledAs = label?.classId ? classes.find((c) => c.id === label.classId) : undefined;
@@ -45,24 +44,45 @@ export function ItemPanel() {
         </div>
       )}
       {suggestion.length > 0 && <SuggestionList top={suggestion} />}
-      <div className="item-actions">
-        <button type="button" disabled={!item} onClick={skip} onMouseDown={keepFocus} aria-keyshortcuts="S">
-          Skip <kbd aria-hidden="true">S</kbd>
-        </button>
-        <button type="button" disabled={!item} onClick={openFlagPrompt} onMouseDown={keepFocus} aria-keyshortcuts="F">
-          Flag <kbd aria-hidden="true">F</kbd>
-        </button>
-        <button type="button" onClick={() => void undo()} onMouseDown={keepFocus} aria-keyshortcuts="Backspace">
-          Undo <kbd aria-hidden="true">⌫</kbd>
-        </button>
-        <button type="button" onClick={toggleGuidelines} onMouseDown={keepFocus} aria-keyshortcuts="H">
-          Guidelines <kbd aria-hidden="true">H</kbd>
-        </button>
-        <button type="button" onClick={toggleHelp} onMouseDown={keepFocus} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
-          <kbd aria-hidden="true">?</kbd>
-        </button>
-      </div>
+      <ItemActions />
       {item && <ExamplePicker sampleId={item.sampleId} preferred={label?.classId ?? suggestion[0]?.classId ?? null} />}
     </section>
   );
 }
+
+const selectActions = {
+  skip: (s: StudioState) => s.skipCurrent,
+  flag: (s: StudioState) => s.openFlagPrompt,
+  undo: (s: StudioState) => s.undoLast,
+  guidelines: (s: StudioState) => s.toggleGuidelines,
+  help: (s: StudioState) => s.toggleHelp,
+};
+
+/** The same buttons for every image: they re-render only when an image comes or goes. */
+const ItemActions = memo(function ItemActions() {
+  const hasItem = useStudio(selectHasItem);
+  const skip = useStudio(selectActions.skip);
+  const openFlagPrompt = useStudio(selectActions.flag);
+  const undo = useStudio(selectActions.undo);
+  const toggleGuidelines = useStudio(selectActions.guidelines);
+  const toggleHelp = useStudio(selectActions.help);
+  return (
+    <div className="item-actions">
+      <button type="button" disabled={!hasItem} onClick={skip} onMouseDown={keepFocus} aria-keyshortcuts="S">
+        Skip <kbd aria-hidden="true">S</kbd>
+      </button>
+      <button type="button" disabled={!hasItem} onClick={openFlagPrompt} onMouseDown={keepFocus} aria-keyshortcuts="F">
+        Flag <kbd aria-hidden="true">F</kbd>
+      </button>
+      <button type="button" onClick={() => void undo()} onMouseDown={keepFocus} aria-keyshortcuts="Backspace">
+        Undo <kbd aria-hidden="true">⌫</kbd>
+      </button>
+      <button type="button" onClick={toggleGuidelines} onMouseDown={keepFocus} aria-keyshortcuts="H">
+        Guidelines <kbd aria-hidden="true">H</kbd>
+      </button>
+      <button type="button" onClick={toggleHelp} onMouseDown={keepFocus} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
+        <kbd aria-hidden="true">?</kbd>
+      </button>
+    </div>
+  );
+});

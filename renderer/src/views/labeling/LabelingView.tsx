@@ -3,44 +3,40 @@ import { useLabelingKeyboard } from '../../hooks/useLabelingKeyboard';
 import { usePrefetchImages } from '../../hooks/usePrefetchImages';
 import { useStudio } from '../../hooks/useStudio';
 import { useStudioShallow } from '../../hooks/useStudioShallow';
-import { prefetchDepth } from '../../store/labelingSlice';
-import { selectCurrentItem, selectCurrentRow, selectLabeling } from '../../store/selectors';
+import { selectGuidelinesOpen, selectHasItem, selectOverlay, selectQueueStatus, selectUpcomingIds } from '../../store/selectors';
 import { ClassBar } from './ClassBar';
+import { CurrentImage } from './CurrentImage';
 import { FlagPrompt } from './FlagPrompt';
 import { GuidelinesPanel } from './GuidelinesPanel';
 import { HelpOverlay } from './HelpOverlay';
 import { ImageCaption } from './ImageCaption';
-import { ImageViewer, type ViewerControls } from './ImageViewer';
+import { type ViewerControls } from './ImageViewer';
 import { ItemPanel } from './ItemPanel';
 import { QueueEmpty } from './QueueEmpty';
 import { RecentDecisions } from './RecentDecisions';
 import './labeling.css';
 
-const upcoming = (s: Parameters<typeof selectLabeling>[0]) => s.labeling.ahead.slice(0, prefetchDepth).map((i) => i.sampleId);
-
-/** The heart of the studio: one big image, the class keys, and the last decisions. */
+/**
+ * The heart of the studio: one big image, the class keys, and the last decisions. The view
+ * itself reads only what changes its layout; each part subscribes to what it shows, so a
+ * keypress re-renders the parts it changed and the next image is painted without waiting.
+ */
 export function LabelingView() {
   const viewer = useRef<ViewerControls>(null);
   const commands = useLabelingKeyboard(viewer);
-  const item = useStudio(selectCurrentItem);
-  const row = useStudio(selectCurrentRow);
-  const { overlay, guidelinesOpen, queueStatus } = useStudio(selectLabeling);
-  const markShown = useStudio((s) => s.markShown);
-  usePrefetchImages(useStudioShallow(upcoming));
+  const hasItem = useStudio(selectHasItem);
+  const overlay = useStudio(selectOverlay);
+  const guidelinesOpen = useStudio(selectGuidelinesOpen);
+  const queueStatus = useStudio(selectQueueStatus);
 
   return (
     <div className="labeling">
+      <UpcomingImages />
       <section className="stage" aria-label="Image to label">
-        {item ? (
+        {hasItem ? (
           <>
-            <ImageViewer
-              key="viewer"
-              sampleId={item.sampleId}
-              size={row ? { width: row.width, height: row.height } : null}
-              onPainted={markShown}
-              controls={viewer}
-            />
-            <ImageCaption row={row} />
+            <CurrentImage controls={viewer} />
+            <ImageCaption />
             {overlay === 'flag' && <FlagPrompt />}
           </>
         ) : (
@@ -56,4 +52,10 @@ export function LabelingView() {
       {overlay === 'help' && <HelpOverlay commands={commands} />}
     </div>
   );
+}
+
+/** Loads the next images ahead of time; its own component, so the queue moving re-renders nothing else. */
+function UpcomingImages() {
+  usePrefetchImages(useStudioShallow(selectUpcomingIds));
+  return null;
 }

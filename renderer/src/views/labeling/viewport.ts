@@ -27,6 +27,19 @@ export function fitViewport(box: Size, image: Size): Viewport {
   return { scale, x: (box.width - image.width * scale) / 2, y: (box.height - image.height * scale) / 2 };
 }
 
+/** A view the user chose by zooming or panning, for one image (`key`); null: fitted. */
+export type ChosenView = { key: string; view: Viewport } | null;
+
+/** What is on screen: the user's view of this image, else the image fitted to the box. */
+export function viewShown(chosen: ChosenView, key: string, fitted: Viewport): Viewport {
+  return chosen?.key === key ? chosen.view : fitted;
+}
+
+/** A zoom or pan of the image `key`, starting from what is on screen now. */
+export function chooseView(chosen: ChosenView, key: string, fitted: Viewport, change: (view: Viewport) => Viewport): ChosenView {
+  return { key, view: change(viewShown(chosen, key, fitted)) };
+}
+
 /** Multiplies the scale by `factor`, keeping the screen point `at` over the same image point. */
 export function zoomAt(view: Viewport, factor: number, at: { x: number; y: number }): Viewport {
   const scale = clamp(view.scale * factor, minScale, maxScale);

@@ -1,15 +1,17 @@
+import { memo } from 'react';
 import { useStudio } from '../../hooks/useStudio';
+import { selectLoopStatus, selectReadOnly, selectSetView, selectStartTraining, selectTrainingJob } from '../../store/selectors';
 import { heldOutText, lastRunText, retrainText, roundText, trainingText } from '../../store/loopStatusText';
 import { ProgressBar } from '../common/ProgressBar';
 import { keepFocus } from '../labeling/keepFocus';
 
 /** The loop at a glance, always visible: round, labels toward the retrain, last figures, training, backend. */
-export function LoopStatusSegment() {
-  const status = useStudio((s) => s.loop.status);
-  const job = useStudio((s) => s.model.training);
-  const readOnly = useStudio((s) => s.project?.readOnly ?? false);
-  const setView = useStudio((s) => s.setView);
-  const retrain = useStudio((s) => s.startTraining);
+export const LoopStatusSegment = memo(function LoopStatusSegment() {
+  const status = useStudio(selectLoopStatus);
+  const job = useStudio(selectTrainingJob);
+  const readOnly = useStudio(selectReadOnly);
+  const setView = useStudio(selectSetView);
+  const retrain = useStudio(selectStartTraining);
   if (!status) return null;
   const training = trainingText(status, job);
   const figures = lastRunText(status);
@@ -37,4 +39,4 @@ export function LoopStatusSegment() {
       {status.backend && <span className="faint mono">{status.backend}</span>}
     </span>
   );
-}
+});

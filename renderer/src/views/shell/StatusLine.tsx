@@ -1,29 +1,22 @@
+import { memo } from 'react';
 import { useStudio } from '../../hooks/useStudio';
-import { useStudioShallow } from '../../hooks/useStudioShallow';
 import { describeJob, isActive } from '../../store/importJob';
-import { selectAnnotator, selectImporter, selectProject, selectSaveSummary, selectStatus } from '../../store/selectors';
+import { selectAnnotator, selectFailedSaves, selectImportJob, selectOpenImport, selectPendingSaves, selectProject, selectStatus } from '../../store/selectors';
 import { LoopStatusSegment } from './LoopStatusSegment';
 
-/** The bottom line: project, counts, the loop, annotator, and whether every label is on disk. */
+/**
+ * The bottom line: project, counts, the loop, annotator, and whether every label is on disk.
+ * Its segments subscribe on their own, so a label being saved re-renders only the save state.
+ */
 export function StatusLine() {
   const project = useStudio(selectProject);
-  const status = useStudio(selectStatus);
   const annotator = useStudio(selectAnnotator);
-  const saves = useStudioShallow(selectSaveSummary);
-  const job = useStudio(selectImporter).job;
-  const openImport = useStudio((s) => s.openImport);
+  const job = useStudio(selectImportJob);
+  const openImport = useStudio(selectOpenImport);
   return (
     <footer className="statusline" aria-label="Status">
       <span className="status-project">{project?.name}</span>
-      {status ? (
-        <span className="status-counts">
-          {status.total.toLocaleString()} images · {status.labeled.toLocaleString()} labeled · {status.unlabeled.toLocaleString()} unlabeled
-          {status.flagged > 0 && ` · ${status.flagged.toLocaleString()} flagged`}
-          {status.skipped > 0 && ` · ${status.skipped.toLocaleString()} skipped`}
-        </span>
-      ) : (
-        <span className="faint">counting…</span>
-      )}
+      <StatusCounts />
       {job && (
         <button type="button" className="ghost small status-import" onClick={() => openImport()}>
           {isActive(job) ? describeJob(job) : job.stage === 'failed' ? 'Import failed: see report' : 'Import report'}
@@ -34,9 +27,29 @@ export function StatusLine() {
       <span>
         <span className="faint">Annotator</span> {annotator}
       </span>
-      <span className={saves.failed ? 'save-state failed' : saves.pending ? 'save-state pending' : 'save-state saved'} aria-live="polite">
-        {saves.failed ? `${saves.failed} not saved` : saves.pending ? `Saving ${saves.pending}…` : 'All labels saved'}
-      </span>
+      <SaveState />
     </footer>
   );
 }
+
+const StatusCounts = memo(function StatusCounts() {
+  const status = useStudio(selectStatus);
+  if (!status) return <span className="faint">counting…</span>;
+  return (
+    <span className="status-counts">
+      {status.total.toLocaleString()} images · {status.labeled.toLocaleString()} labeled · {status.unlabeled.toLocaleString()} unlabeled
+      {status.flagged > 0 && ` · ${status.flagged.toLocaleString()} flagged`}
+      {status.skipped > 0 && ` · ${status.skipped.toLocaleString()} skipped`}
+    </span>
+  );
+});
+
+const SaveState = memo(function SaveState() {
+  const pending = useStudio(selectPendingSaves);
+  const failed = useStudio(selectFailedSaves);
+  return (
+    <span className={failed ? 'save-state failed' : pending ? 'save-state pending' : 'save-state saved'} aria-live="polite">
+      {failed ? `${failed} not saved` : pending ? `Saving ${pending}…` : 'All labels saved'}
+    </span>
+  );
+});

@@ -2,7 +2,7 @@ import { useStudio } from '../../hooks/useStudio';
 import { useDropImport } from '../../hooks/useDropImport';
 import { useStudioEvents } from '../../hooks/useStudioEvents';
 import { useUnsavedWarning } from '../../hooks/useUnsavedWarning';
-import { selectImporter, selectView } from '../../store/selectors';
+import { selectImportDialogOpen, selectView } from '../../store/selectors';
 import { ImportDialog } from '../import/ImportDialog';
 import { StatusLine } from './StatusLine';
 import { TopBar } from './TopBar';
@@ -12,7 +12,7 @@ import './shell.css';
 /** An open project: sections as tabs, the status line, import, and drag and drop anywhere. */
 export function Workspace() {
   const view = useStudio(selectView);
-  const dialogOpen = useStudio(selectImporter).dialogOpen;
+  const dialogOpen = useStudio(selectImportDialogOpen);
   const dragging = useDropImport();
   useStudioEvents();
   useUnsavedWarning();
