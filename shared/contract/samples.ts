@@ -8,6 +8,8 @@ export const sampleFilterSchema = z.strictObject({
   status: z.enum(['all', 'unlabeled', 'labeled', 'flagged', 'skipped']).default('all'),
   classId: idSchema.optional(),
   split: splitSchema.optional(),
+  /** Samples a finished run predicts as this class (its top class): a confusion-matrix cell. */
+  predicted: z.strictObject({ runId: idSchema, classId: idSchema }).optional(),
 });
 export type SampleFilter = z.input<typeof sampleFilterSchema>;
 

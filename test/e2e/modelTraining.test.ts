@@ -60,4 +60,29 @@ describe('the Model tab', () => {
     expect(await loop.innerText()).toMatch(/\bwasm\b/);
     expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
+
+  it('after the run, a confusion-matrix count opens exactly those test images in the gallery, and one click opens an image to relabel', async () => {
+    const { page, errors } = await openStudioPage(browser, studio.url);
+    await page.getByRole('tab', { name: 'Evaluate' }).click();
+    const matrix = page.getByRole('table', { name: 'Confusion matrix' });
+    const cell = matrix.getByRole('button', { name: /^Show the \d+ .+ test images? predicted as / }).first();
+    await cell.waitFor({ timeout: 30_000 });
+    const [, count, truth, predicted] = /^Show the (\d+) (.+) test images? predicted as (.+)$/.exec((await cell.getAttribute('aria-label'))!)!;
+    await cell.click();
+
+    const filters = page.getByRole('toolbar', { name: 'Gallery filters' });
+    await filters.getByText(`predicted ${predicted} in round 1`).waitFor();
+    await filters.getByRole('status').getByText(`${count} image${count === '1' ? '' : 's'}`, { exact: true }).waitFor();
+    const tiles = page.locator('.tile-open');
+    await expect.poll(() => tiles.count()).toBe(Number(count));
+    for (const label of await tiles.evaluateAll((all) => all.map((t) => t.getAttribute('aria-label')))) expect(label).toMatch(new RegExp(`, ${truth}, test$`));
+
+    // Clearing the chip keeps the other filters: every labeled test image of that class.
+    await filters.getByRole('button', { name: 'Clear the predicted class filter' }).click();
+    await expect.poll(async () => Number((await filters.getByRole('status').innerText()).replace(/\D/g, ''))).toBeGreaterThanOrEqual(Number(count));
+
+    await tiles.first().click();
+    await page.getByRole('region', { name: 'Image to label' }).locator('img').first().waitFor();
+    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
 });

@@ -5,10 +5,18 @@ import type { Slice } from './types';
 
 export type GalleryStatus = NonNullable<SampleFilter['status']>;
 
+/** A confusion-matrix cell's column: what a round's run predicted. */
+export interface PredictedFilter {
+  runId: string;
+  round: number;
+  classId: string;
+}
+
 export interface GalleryFilter {
   status: GalleryStatus;
   classId: string | null;
   split: Split | null;
+  predicted: PredictedFilter | null;
 }
 
 export interface GalleryState {
@@ -29,9 +37,11 @@ export interface GallerySlice {
   showGalleryRange(start: number, end: number): void;
   invalidateGallery(): void;
   resetGallery(): void;
+  /** Opens a confusion-matrix cell: the labeled test images of `trueClassId` the round's run predicted as `predicted.classId`. */
+  openConfusionCell(trueClassId: string, predicted: PredictedFilter): void;
 }
 
-const initialFilter: GalleryFilter = { status: 'all', classId: null, split: null };
+const initialFilter: GalleryFilter = { status: 'all', classId: null, split: null, predicted: null };
 const initial: GalleryState = { filter: initialFilter, total: null, pages: {}, generation: 0, visible: { start: 0, end: galleryPageSize } };
 
 export const createGallerySlice: Slice<GallerySlice> = (set, get, { api }) => {
@@ -43,7 +53,7 @@ export const createGallerySlice: Slice<GallerySlice> = (set, get, { api }) => {
     const key = flightKey(generation, page);
     inFlight.add(key);
     const result = await api.samples.list({
-      filter: { status: filter.status, ...(filter.classId ? { classId: filter.classId } : {}), ...(filter.split ? { split: filter.split } : {}) },
+      filter: requestFilter(filter),
       offset: page * galleryPageSize,
       limit: galleryPageSize,
     });
@@ -80,9 +90,24 @@ export const createGallerySlice: Slice<GallerySlice> = (set, get, { api }) => {
       if (get().view === 'gallery') fetchVisible();
     },
 
+    openConfusionCell(trueClassId, predicted) {
+      get().setGalleryFilter({ status: 'labeled', classId: trueClassId, split: 'test', predicted });
+      get().setView('gallery');
+    },
+
     resetGallery() {
       inFlight.clear();
       set((s) => ({ gallery: { ...initial, generation: s.gallery.generation + 1 } }));
     },
   };
 };
+
+/** The gallery's filter as `samples:list` takes it. */
+export function requestFilter(filter: GalleryFilter): SampleFilter {
+  return {
+    status: filter.status,
+    ...(filter.classId ? { classId: filter.classId } : {}),
+    ...(filter.split ? { split: filter.split } : {}),
+    ...(filter.predicted ? { predicted: { runId: filter.predicted.runId, classId: filter.predicted.classId } } : {}),
+  };
+}

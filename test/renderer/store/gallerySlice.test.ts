@@ -52,4 +52,15 @@ describe('gallery paging in the store', () => {
     await settle();
     expect(studio.callsTo('samples:list').at(-1).filter).toEqual({ status: 'flagged' });
   });
+
+  it('a confusion-matrix cell opens the gallery on those test images, and clearing it keeps the other filters', async () => {
+    const studio = fakeStudio(ids.slice(0, 10));
+    studio.store.getState().openConfusionCell('cat', { runId: 'run-1', round: 2, classId: 'dog' });
+    expect(studio.store.getState().view).toBe('gallery');
+    await settle();
+    expect(studio.callsTo('samples:list').at(-1).filter).toEqual({ status: 'labeled', classId: 'cat', split: 'test', predicted: { runId: 'run-1', classId: 'dog' } });
+    studio.store.getState().setGalleryFilter({ predicted: null });
+    await settle();
+    expect(studio.callsTo('samples:list').at(-1).filter).toEqual({ status: 'labeled', classId: 'cat', split: 'test' });
+  });
 });

@@ -4,9 +4,13 @@ import { useStudio } from '../../hooks/useStudio';
 import { selectClasses } from '../../store/selectors';
 import { rowShare } from './learningCurve';
 
-/** Counts of true class (rows) against predicted class (columns); cells shaded by their share of the row. */
-export function ConfusionMatrix({ evaluation }: { evaluation: Evaluation }) {
+/**
+ * Counts of true class (rows) against predicted class (columns); cells shaded by their share
+ * of the row. A cell with images opens them in the gallery, where a click relabels one.
+ */
+export function ConfusionMatrix({ evaluation, round, runId }: { evaluation: Evaluation; round: number; runId: string }) {
   const classes = useStudio(selectClasses);
+  const openCell = useStudio((s) => s.openConfusionCell);
   const name = (id: string) => classes.find((c) => c.id === id)?.name ?? 'removed class';
   const { confusion, classIds } = evaluation;
   return (
@@ -36,9 +40,20 @@ export function ConfusionMatrix({ evaluation }: { evaluation: Evaluation }) {
                     key={colId}
                     className={r === c ? 'diagonal' : count > 0 ? 'mistake' : undefined}
                     style={{ '--share': share.toFixed(3) } as CSSProperties}
-                    title={`${count} ${name(rowId)} image${count === 1 ? '' : 's'} predicted as ${name(colId)} (${Math.round(share * 100)}% of the row)`}
+                    title={`${count} ${name(rowId)} image${count === 1 ? '' : 's'} predicted as ${name(colId)} (${Math.round(share * 100)}% of the row)${count > 0 ? ': click to see them' : ''}`}
                   >
-                    {count}
+                    {count > 0 ? (
+                      <button
+                        type="button"
+                        className="confusion-open"
+                        aria-label={`Show the ${count} ${name(rowId)} test image${count === 1 ? '' : 's'} predicted as ${name(colId)}`}
+                        onClick={() => openCell(rowId, { runId, round, classId: colId })}
+                      >
+                        {count}
+                      </button>
+                    ) : (
+                      count
+                    )}
                   </td>
                 );
               })}

@@ -35,9 +35,9 @@ export function EvaluateView() {
             <section className="panel" aria-labelledby="confusion-heading">
               <header className="panel-head">
                 <h2 id="confusion-heading">Confusion matrix, round {latest.round}</h2>
-                <span className="faint">rows: true class · columns: predicted</span>
+                <span className="faint">rows: true class · columns: predicted · click a count to see and relabel its images</span>
               </header>
-              <ConfusionMatrix evaluation={latest.test} />
+              <ConfusionMatrix evaluation={latest.test} round={latest.round} runId={latest.runId} />
             </section>
           </>
         ) : (

@@ -47,6 +47,14 @@ export function GalleryFilters() {
           <option value="test">Test</option>
         </select>
       </label>
+      {filter.predicted && (
+        <span className="filter-chip" aria-label="Predicted class filter">
+          predicted {classes.find((c) => c.id === filter.predicted!.classId)?.name ?? 'a removed class'} in round {filter.predicted.round}
+          <button type="button" className="ghost small" aria-label="Clear the predicted class filter" title="Clear" onClick={() => setFilter({ predicted: null })}>
+            ✕
+          </button>
+        </span>
+      )}
       <span className="gallery-total" role="status">
         {total === null ? 'Loading…' : `${total.toLocaleString()} image${total === 1 ? '' : 's'}`}
       </span>

@@ -48,6 +48,16 @@ describe('the active-learning loop', () => {
     expect(rounds).toHaveLength(1);
     expect(rounds[0]).toMatchObject({ round: 1, runId: run.id, labels: 6, strategy: 'margin', test: { split: 'test', count: ids(fixture, 'test').length } });
     expect(rounds[0].test!.confusion).toHaveLength(3);
+    // Each confusion-matrix cell opens exactly the test images it counts.
+    const { confusion, classIds } = rounds[0].test!;
+    for (const [r, truth] of classIds.entries()) {
+      for (const [c, predicted] of classIds.entries()) {
+        const cell = await studio.call('samples:list', { filter: { status: 'labeled', split: 'test', classId: truth, predicted: { runId: run.id, classId: predicted } }, limit: 1000 });
+        expect(cell.total, `true ${r}, predicted ${c}`).toBe(confusion[r][c]);
+        expect(cell.items.every((row) => row.split === 'test' && row.label.classId === truth)).toBe(true);
+      }
+    }
+    await expect(studio.call('samples:list', { filter: { status: 'all', predicted: { runId: 'no-such-run', classId: classIds[0] } } })).rejects.toThrow(/no probabilities/);
     const after = await studio.call('queue:next', { count: 10 });
     expect(after[0].reason.strategy).toBe('margin');
     expect(after.map((i) => i.sampleId)).not.toEqual(first.map((i) => i.sampleId));
