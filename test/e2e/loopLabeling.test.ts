@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openStudioPage, serveStudio, type ServedStudio } from './harness';
-import { decisionRows, shownFileName, studioCli, waitForNewestSaved, waitForNextImage } from './studioPage';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openStudioPage } from './harness';
+import { decisionRows, demoStudioForSuite, shownFileName, waitForNewestSaved, waitForNextImage } from './studioPage';
 
 const itemPanel = (page: Page) => page.getByRole('region', { name: 'This image' });
 const loopStatus = (page: Page) => page.getByLabel('Loop status', { exact: true });
@@ -30,25 +27,10 @@ async function untilRetrain(page: Page): Promise<[number, number]> {
 }
 
 describe('the active-learning loop while labeling', () => {
-  let browser: Browser;
-  let studio: ServedStudio;
-  let work: string;
-
-  beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'studio-e2e-loop-'));
-    const projectDir = join(work, 'demo');
-    const configDir = await mkdtemp(join(tmpdir(), 'studio-config-'));
-    await studioCli(['demo', projectDir], configDir);
-    [browser, studio] = await Promise.all([launchChromium(), serveStudio({ project: projectDir, configDir })]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await rm(work, { recursive: true, force: true });
-  });
+  const suite = demoStudioForSuite('loop');
 
   it('after Retrain now, each image says why it was picked, Space accepts the suggestion, held-out images show none, and the status bar counts the label', async () => {
-    const { page, errors } = await openStudioPage(browser, studio.url);
+    const { page, errors } = await openStudioPage(suite.browser, suite.studio.url);
     await loopStatus(page).getByText('No model yet').waitFor();
     await page.locator('.caption-name').waitFor();
     const onScreen = await shownFileName(page);
@@ -95,7 +77,7 @@ describe('the active-learning loop while labeling', () => {
   });
 
   it('a strategy chosen in the Model tab is saved and still chosen after a reload', async () => {
-    const { page } = await openStudioPage(browser, studio.url);
+    const { page } = await openStudioPage(suite.browser, suite.studio.url);
     await page.getByRole('tab', { name: 'Model' }).click();
     const random = page.getByRole('radio', { name: /^random\b/ });
     await random.waitFor();

@@ -1,31 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, openStudioPage, serveStudio, type ServedStudio } from './harness';
-import { studioCli, waitForText } from './studioPage';
+import { describe, expect, it } from 'vitest';
+import { openStudioPage } from './harness';
+import { demoStudioForSuite, waitForText } from './studioPage';
 
 describe('the Model tab', () => {
-  let browser: Browser;
-  let studio: ServedStudio;
-  let work: string;
-
-  beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'studio-e2e-model-'));
-    const projectDir = join(work, 'demo');
-    const configDir = await mkdtemp(join(tmpdir(), 'studio-config-'));
-    await studioCli(['demo', projectDir], configDir);
-    [browser, studio] = await Promise.all([launchChromium(), serveStudio({ project: projectDir, configDir })]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.stop();
-    await rm(work, { recursive: true, force: true });
-  });
+  const suite = demoStudioForSuite('model');
 
   it('trains the pixels backbone with Train now, draws each epoch and lists the run with backend wasm', async () => {
-    const { page, errors } = await openStudioPage(browser, studio.url);
+    const { page, errors } = await openStudioPage(suite.browser, suite.studio.url);
     await page.getByRole('tab', { name: 'Model' }).click();
 
     // The built-in pixels backbone is chosen and ready; the backend in use is said plainly.
@@ -62,7 +43,7 @@ describe('the Model tab', () => {
   });
 
   it('after the run, a confusion-matrix count opens exactly those test images in the gallery, and one click opens an image to relabel', async () => {
-    const { page, errors } = await openStudioPage(browser, studio.url);
+    const { page, errors } = await openStudioPage(suite.browser, suite.studio.url);
     await page.getByRole('tab', { name: 'Evaluate' }).click();
     const matrix = page.getByRole('table', { name: 'Confusion matrix' });
     const cell = matrix.getByRole('button', { name: /^Show the \d+ .+ test images? predicted as / }).first();

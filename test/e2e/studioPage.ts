@@ -1,8 +1,12 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { writeImage } from '../helpers/images';
+import { launchChromium, serveStudio, type ServedStudio } from './harness';
 
 // Helpers the renderer's end-to-end tests share: real images on disk, the CLI as a second
 // witness of what the studio stored, and waits on what the user sees (never sleeps).
@@ -51,4 +55,26 @@ export async function waitForNewestSaved(page: Page, text: string | RegExp): Pro
 /** Waits for the text anywhere on the page. */
 export async function waitForText(page: Page, text: string | RegExp): Promise<void> {
   await page.getByText(text).first().waitFor();
+}
+
+/**
+ * A demo project (made by the CLI, as a user would) served in browser mode, with Chromium,
+ * for one describe block: both start before its tests and are torn down after them.
+ */
+export function demoStudioForSuite(name: string): { readonly browser: Browser; readonly studio: ServedStudio } {
+  let work = '';
+  const suite = {} as { browser: Browser; studio: ServedStudio };
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), `studio-e2e-${name}-`));
+    const projectDir = join(work, 'demo');
+    const configDir = join(work, 'config');
+    await studioCli(['demo', projectDir], configDir);
+    [suite.browser, suite.studio] = await Promise.all([launchChromium(), serveStudio({ project: projectDir, configDir })]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.studio?.stop();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+  return suite;
 }
