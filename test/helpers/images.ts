@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
+import { mulberry32 } from '../../shared/domain/mulberry32';
 
 // Real image files for tests, made with sharp. Patterned images differ in content and in
 // dHash (solid colours all share one dHash, so they would all count as near-duplicates).
@@ -25,17 +26,7 @@ export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** Mulberry32: small, fast, seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 /** Raw RGB pixels: an 8×6 grid of random colours (or one colour), scaled up. */
 export async function rawPixels(spec: ImageSpec = {}): Promise<{ data: Buffer; width: number; height: number }> {

@@ -1,14 +1,7 @@
-/** Mulberry32: a small seeded generator, so a demo seed always draws the same pictures. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../shared/domain/mulberry32';
+
+/** A seeded generator, so a demo seed always draws the same pictures. */
+export const seededRandom = mulberry32;
 
 export function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items];

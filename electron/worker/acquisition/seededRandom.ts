@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../../shared/domain/mulberry32';
+
 /**
  * A small seeded pseudo-random generator (mulberry32). Heads, strategies and the simulation
  * draw from it so the same seed gives the same shuffles, picks and initial weights.
@@ -12,14 +14,8 @@ export interface SeededRandom {
 }
 
 export function seededRandom(seed: number): SeededRandom {
-  let state = (Math.imul(seed | 0, 0x9e3779b1) ^ 0x85ebca6b) >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // The seed is mixed first, so seeds 1, 2, 3 start far apart.
+  const next = mulberry32(Math.imul(seed | 0, 0x9e3779b1) ^ 0x85ebca6b);
   return {
     next,
     int: (n) => Math.floor(next() * n),
