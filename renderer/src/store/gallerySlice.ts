@@ -1,5 +1,6 @@
 import type { SampleFilter } from '../../../shared/contract/samples';
 import type { Split } from '../../../shared/contract/schemas';
+import { slicePatcher } from './sliceTools';
 import { flightKey, galleryPageSize, pagesForRange, pagesToFetch, storePage, type PageCache } from './galleryPages';
 import type { Slice } from './types';
 
@@ -46,8 +47,7 @@ const initial: GalleryState = { filter: initialFilter, total: null, pages: {}, g
 
 export const createGallerySlice: Slice<GallerySlice> = (set, get, { api }) => {
   const inFlight = new Set<string>();
-  const patch = (change: Partial<GalleryState> | ((g: GalleryState) => Partial<GalleryState>)): void =>
-    set((s) => ({ gallery: { ...s.gallery, ...(typeof change === 'function' ? change(s.gallery) : change) } }));
+  const patch = slicePatcher(set, 'gallery');
 
   const fetchPage = async (page: number, generation: number, filter: GalleryFilter): Promise<void> => {
     const key = flightKey(generation, page);

@@ -2,6 +2,7 @@ import type { LoopSettings, LoopStatus, Round, StrategyInfo } from '../../../sha
 import { unwrap } from '../api/studioApi';
 import { errorPayloadOf } from './errors';
 import { sameData } from './sameData';
+import { projectLoader, slicePatcher } from './sliceTools';
 import { fieldError, type SettingField } from './loopSettingsForm';
 import type { Slice } from './types';
 
@@ -33,17 +34,8 @@ const initial: LoopState = { settings: null, strategies: null, status: null, rou
 
 export const createLoopSlice: Slice<LoopSlice> = (set, get, { api }) => {
   let epoch = 0;
-  const patch = (change: Partial<LoopState> | ((l: LoopState) => Partial<LoopState>)): void =>
-    set((s) => ({ loop: { ...s.loop, ...(typeof change === 'function' ? change(s.loop) : change) } }));
-  const load = async <T>(work: Promise<T>, apply: (value: T) => void, context: string): Promise<void> => {
-    const started = epoch;
-    try {
-      const value = await work;
-      if (started === epoch) apply(value);
-    } catch (error) {
-      if (started === epoch && get().project) get().showError(error, context);
-    }
-  };
+  const patch = slicePatcher(set, 'loop');
+  const load = projectLoader(get, () => epoch);
 
   return {
     loop: initial,

@@ -6,6 +6,7 @@ import type { RunProgress, RunRecord } from '../../../shared/ml/runs';
 import { unwrap } from '../api/studioApi';
 import { applyDownloadFinished, applyDownloadProgress, downloadCancelling, downloadFailed, downloadStarting, withListing, type Downloads } from './downloads';
 import { errorPayloadOf } from './errors';
+import { projectLoader, slicePatcher } from './sliceTools';
 import { adoptRun, applyTrainingFinished, applyTrainingProgress, cancellingTraining, describeOutcome, isTraining, startingTraining, trainingFailedToStart, trainingStarted, type TrainingJob } from './trainingJob';
 import type { Slice } from './types';
 
@@ -58,18 +59,8 @@ export const createModelSlice: Slice<ModelSlice> = (set, get, { api }) => {
   /** Runs started from this window: only their outcome pops up (background retrains stay quiet). */
   const startedHere = new Set<string>();
   const model = () => get().model;
-  const patch = (change: Partial<ModelState> | ((m: ModelState) => Partial<ModelState>)): void =>
-    set((s) => ({ model: { ...s.model, ...(typeof change === 'function' ? change(s.model) : change) } }));
-  /** Runs `work` and drops its answer if the project changed meanwhile. */
-  const load = async <T>(work: Promise<T>, apply: (value: T) => void, context: string): Promise<void> => {
-    const started = epoch;
-    try {
-      const value = await work;
-      if (started === epoch) apply(value);
-    } catch (error) {
-      if (started === epoch && get().project) get().showError(error, context);
-    }
-  };
+  const patch = slicePatcher(set, 'model');
+  const load = projectLoader(get, () => epoch);
 
   return {
     model: initial,
