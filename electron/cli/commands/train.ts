@@ -1,6 +1,8 @@
 import { defineCommand, UsageError } from '../command';
 import { StudioError } from '../../../shared/contract/channel';
 import type { HeadOverrides, RunRecord } from '../../../shared/ml/runs';
+import { recordRound } from '../../services/loop/evaluateRun';
+import { LoopStore } from '../../services/loop/LoopStore';
 import { createMlServices } from '../../services/ml/index';
 import { positiveInt, stringOption, withProject } from '../projectArgs';
 import { downloadProgressPrinter } from './models';
@@ -23,6 +25,8 @@ export const trainCommand = defineCommand<RunRecord>({
       if (kind !== 'linear' && kind !== 'mlp') throw new UsageError('--head must be "linear" or "mlp".');
       const head: HeadOverrides = { kind };
       if (values.epochs !== undefined) head.epochs = positiveInt(stringOption(values, 'epochs'), 'epochs', 1);
+      const loop = await LoopStore.open(project);
+      const labelSeq = project.labels.book.lastSeq;
       const ml = createMlServices();
       try {
         const download = downloadProgressPrinter(progress);
@@ -44,6 +48,9 @@ export const trainCommand = defineCommand<RunRecord>({
         if (record.status !== 'succeeded') {
           throw new StudioError(record.error?.code === 'cancelled' ? 'cancelled' : 'internal', `Run ${record.id} ${record.status}: ${record.error?.message ?? 'no reason given'}`, record.error?.hint);
         }
+        // The run is a round of the loop like one the studio started: on the learning curve, and the retrain count starts over.
+        await loop.setRunStart({ runId: record.id, labelSeq });
+        await recordRound(project, loop, record, loop.settings.strategy);
         return record;
       } finally {
         await ml.dispose();

@@ -57,6 +57,8 @@ export class LoopSession {
     const session = new LoopSession(project, store, runs, deps);
     const latest = runs.latest('succeeded');
     if (latest) session.probabilities = await readRunProbabilities(project.dir, latest.id).catch(() => null);
+    // A model trained while the studio was closed (the CLI) picks a fresh batch at once.
+    if (latest && store.batch && store.batch.runId !== latest.id && !store.readOnly) void session.refresh();
     return session;
   }
 

@@ -2,10 +2,10 @@ import { StudioError } from '../../../shared/contract/channel';
 import type { Round } from '../../../shared/contract/loop';
 import type { RunProgress, RunRecord, RunRequest } from '../../../shared/ml/runs';
 import type { MlServices, RunHandle } from '../ml/index';
-import { readRunProbabilities, type RunProbabilities } from '../ml/probabilityFiles';
+import type { RunProbabilities } from '../ml/probabilityFiles';
 import type { Project } from '../project/Project';
 import type { EventHub } from '../rpc/EventHub';
-import { evaluateOnTest } from './evaluateRun';
+import { recordRound } from './evaluateRun';
 import type { LoopStore } from './LoopStore';
 import { Throttle } from './throttle';
 
@@ -116,20 +116,7 @@ export class LoopTraining {
   /** A succeeded run becomes a round, with its test-split figures; other endings record nothing. */
   private async record(run: RunRecord, strategy: string): Promise<RunEnd> {
     if (run.status !== 'succeeded' || this.store.readOnly) return { run, round: null, probabilities: null };
-    let probabilities: RunProbabilities | null = null;
-    try {
-      probabilities = await readRunProbabilities(this.project.dir, run.id);
-    } catch {
-      // A run without readable probabilities is still a round; it just has no test figures.
-    }
-    const round = await this.store.addRound({
-      runId: run.id,
-      at: run.finishedAt ?? new Date().toISOString(),
-      labels: run.labels.train + run.labels.val,
-      strategy,
-      valAccuracy: run.metrics?.val?.accuracy ?? null,
-      test: probabilities ? evaluateOnTest(this.project, run, probabilities) : null,
-    });
+    const { round, probabilities } = await recordRound(this.project, this.store, run, strategy);
     return { run, round, probabilities };
   }
 }

@@ -1,8 +1,9 @@
-import type { Evaluation } from '../../../shared/contract/loop';
+import type { Evaluation, Round } from '../../../shared/contract/loop';
 import { evaluatePredictions } from '../../../shared/domain/metrics';
 import type { RunRecord } from '../../../shared/ml/runs';
-import type { RunProbabilities } from '../ml/probabilityFiles';
+import { readRunProbabilities, type RunProbabilities } from '../ml/probabilityFiles';
 import type { Project } from '../project/Project';
+import type { LoopStore } from './LoopStore';
 
 /**
  * How a finished run does on the labeled samples of the frozen test split, in the run's
@@ -24,4 +25,26 @@ export function evaluateOnTest(project: Project, run: RunRecord, probabilities: 
   }
   if (!truth.length) return null;
   return evaluatePredictions('test', run.classIds, { truth, probabilities: rows, numClasses: k });
+}
+
+/**
+ * A succeeded run becomes the loop's next round, with its figures on the labeled test split
+ * (whether the studio's loop or the CLI trained it), so the learning curve has every model.
+ */
+export async function recordRound(project: Project, store: LoopStore, run: RunRecord, strategy: string): Promise<{ round: Round; probabilities: RunProbabilities | null }> {
+  let probabilities: RunProbabilities | null = null;
+  try {
+    probabilities = await readRunProbabilities(project.dir, run.id);
+  } catch {
+    // A run without readable probabilities is still a round; it just has no test figures.
+  }
+  const round = await store.addRound({
+    runId: run.id,
+    at: run.finishedAt ?? new Date().toISOString(),
+    labels: run.labels.train + run.labels.val,
+    strategy,
+    valAccuracy: run.metrics?.val?.accuracy ?? null,
+    test: probabilities ? evaluateOnTest(project, run, probabilities) : null,
+  });
+  return { round, probabilities };
 }

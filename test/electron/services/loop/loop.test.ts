@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../../../shared/ml/runs';
+import { trainCommand } from '../../../../electron/cli/commands/train';
 import { loopStudio, type LoopStudio } from './loopStudio';
 import type { MlProject } from '../ml/mlFixtures';
 
@@ -121,6 +122,16 @@ describe('the active-learning loop', () => {
     expect((await studio.call('loop:status', {})).queue).toEqual(queue);
     const items = await studio.call('queue:next', { count: 3 });
     expect(items.find((item) => !item.heldOut)?.reason.strategy).toBe('entropy');
+
+    // Trained from the CLI while the studio had it closed: a second round, and a fresh batch from that model on opening.
+    await studio.call('project:close', {});
+    const cli = await trainCommand.run({ positionals: [fixture.dir], values: {}, json: true, progress: () => undefined, signal: new AbortController().signal });
+    const rebatched = studio.next('project:changed', (p) => p.what.includes('queue'));
+    await studio.call('project:open', { dir: fixture.dir });
+    await studio.call('loop:status', {}); // what the UI asks on opening a project
+    await rebatched;
+    expect((await studio.call('loop:rounds', {})).map((r) => r.runId)).toEqual([...rounds.map((r) => r.runId), cli.id]);
+    expect((await studio.call('loop:status', {})).queue).toMatchObject({ strategy: 'entropy', runId: cli.id });
   });
 
   it('closing the project cancels its run; the run is recorded as cancelled', async () => {

@@ -10,6 +10,8 @@ import type { BackboneListing } from '../../../../shared/ml/catalog';
 import type { EmbedReport } from '../../../../shared/ml/messages';
 import type { RunRecord } from '../../../../shared/ml/runs';
 import type { PoolPrediction } from '../../../../electron/cli/commands/predict-pool';
+import { LoopStore } from '../../../../electron/services/loop/LoopStore';
+import { Project } from '../../../../electron/services/project/Project';
 import { tempDir } from '../../../helpers/tempProject';
 import { tinyOnnxCard, writeTinyOnnx } from '../../../helpers/tinyModels';
 import { mlProject } from './mlFixtures';
@@ -42,6 +44,12 @@ describe('the ML commands of the CLI', () => {
     const trained = await command<RunRecord>('train', [dir], { backbone: 'pixels-8x8-rgb', head: 'mlp', epochs: '5' });
     expect(trained.result).toMatchObject({ status: 'succeeded', head: { kind: 'mlp', epochs: 5 }, backbone: { id: 'pixels-8x8-rgb' } });
     expect(trained.progress.some((line) => /^epoch 1\/5/.test(line))).toBe(true);
+    // The run is the loop's first round, so the studio shows it on the learning curve.
+    const reader = await Project.open(dir, { readOnly: true });
+    const loop = await LoopStore.open(reader);
+    expect(loop.rounds).toMatchObject([{ round: 1, runId: trained.result.id, labels: trained.result.labels.train + trained.result.labels.val }]);
+    expect(loop.runStart?.runId).toBe(trained.result.id);
+    await reader.close();
 
     const { result: predictions } = await command<PoolPrediction[]>('predict-pool', [dir]);
     expect(predictions).toHaveLength(samples.length);
