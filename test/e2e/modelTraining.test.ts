@@ -39,6 +39,11 @@ describe('the Model tab', () => {
     await loop.getByText('Round 1').waitFor();
     await loop.getByText(/^0\/\d+ until retrain$/).waitFor();
     expect(await loop.innerText()).toMatch(/\bwasm\b/);
+
+    // In a narrow window the long status line shrinks its parts; the top bar and the view stay as wide as the window.
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.getByRole('tab', { name: 'Label' }).click();
+    expect(await page.evaluate('[".topbar", ".statusline", ".labeling"].map((s) => Math.round(document.querySelector(s).getBoundingClientRect().width))')).toEqual([900, 900, 900]);
     expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 
