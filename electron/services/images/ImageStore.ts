@@ -8,17 +8,18 @@ import { projectFiles } from '../project/documents';
 import { isCode } from '../storage/durableWrite';
 import { thumbnailPath, writeFileAtomically } from '../ingest/thumbnail';
 import { ImportRejection } from '../ingest/rejection';
-import { browserMimes, imageVariants, renderOriginalAsPng, renderPreview, renderThumbnailFromFile, type ImageData, type ImageVariant } from './variants';
+import { browserMimes, imageVariants, originalAsPreview, renderOriginalAsPng, renderPreview, renderThumbnailFromFile, type ImageData, type ImageVariant } from './variants';
 
 /**
  * Serves a project's images by sample id, never by path: the custom protocol
  * (`studio://image/<id>/<variant>`) and the browser-mode HTTP route hand over an id and a
  * variant, and only the project's own records turn that into a file. Thumbnails come from
- * import (remade if deleted); previews are made once and cached; originals are served as
- * they are when browsers show them, else as PNG.
+ * import (remade if deleted); previews are made once and cached, unless the file already is
+ * a small upright browser image (then it is its own preview); originals are served as they
+ * are when browsers show them, else as PNG.
  */
 export class ImageStore {
-  private readonly previewJobs = new Map<string, Promise<Buffer>>();
+  private readonly previewJobs = new Map<string, Promise<ImageData>>();
   private prefetchQueue: string[] = [];
   private prefetching: Promise<void> | null = null;
 
@@ -30,7 +31,7 @@ export class ImageStore {
     }
     const sample = this.sampleOf(sampleId);
     if (variant === 'thumb') return { data: await this.thumbnail(sample), mime: 'image/webp' };
-    if (variant === 'preview') return { data: await this.preview(sample), mime: 'image/webp' };
+    if (variant === 'preview') return this.preview(sample);
     return this.original(sample);
   }
 
@@ -74,7 +75,7 @@ export class ImageStore {
     return data;
   }
 
-  private preview(sample: Sample): Promise<Buffer> {
+  private preview(sample: Sample): Promise<ImageData> {
     let job = this.previewJobs.get(sample.id);
     if (!job) {
       job = this.makePreview(sample).finally(() => this.previewJobs.delete(sample.id));
@@ -83,13 +84,15 @@ export class ImageStore {
     return job;
   }
 
-  private async makePreview(sample: Sample): Promise<Buffer> {
+  private async makePreview(sample: Sample): Promise<ImageData> {
     const path = join(this.project.dir, projectFiles.cache, 'preview', sample.hash.slice(0, 2), `${sample.hash}.webp`);
     const cached = await readIfPresent(path);
-    if (cached) return cached;
+    if (cached) return { data: cached, mime: 'image/webp' };
+    const asIs = await fromSource(sample, () => originalAsPreview(sample.path, sample.format));
+    if (asIs) return asIs;
     const data = await fromSource(sample, () => renderPreview(sample.path));
     await writeFileAtomically(path, data).catch(() => undefined);
-    return data;
+    return { data, mime: 'image/webp' };
   }
 
   private async original(sample: Sample): Promise<ImageData> {

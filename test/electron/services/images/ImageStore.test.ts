@@ -49,6 +49,26 @@ describe('serving images by sample id', () => {
     expect((await store.get(sample.id, 'preview')).data).toEqual(a.data);
   });
 
+  it('a small upright JPEG or PNG is its own preview (no re-encoding, nothing cached); rotated or CMYK ones are re-encoded', async () => {
+    const jpegPath = await writeImage(join(root, 'small.jpg'), 'jpeg', { seed: 4, width: 640, height: 480 });
+    const pngPath = await writeImage(join(root, 'small.png'), 'png', { seed: 5, width: 300, height: 200 });
+    const rotated = await importOne(await writeBytes(join(root, 'rotated.jpg'), await exifRotatedJpeg({ width: 400, height: 200 })));
+    const cmykPath = join(root, 'cmyk.jpg');
+    await sharp(await readFile(jpegPath)).resize(320, 240).toColourspace('cmyk').jpeg().toFile(cmykPath);
+    const [jpeg, png, cmyk] = [await importOne(jpegPath), await importOne(pngPath), await importOne(cmykPath)];
+
+    expect(await store.get(jpeg.id, 'preview')).toEqual({ data: await readFile(jpegPath), mime: 'image/jpeg' });
+    expect(await store.get(png.id, 'preview')).toEqual({ data: await readFile(pngPath), mime: 'image/png' });
+    const upright = await store.get(rotated.id, 'preview');
+    expect(upright.mime).toBe('image/webp');
+    expect(await sharp(upright.data).metadata()).toMatchObject({ format: 'webp', width: 200, height: 400 });
+    const converted = await store.get(cmyk.id, 'preview');
+    expect(converted.mime).toBe('image/webp');
+    expect(await sharp(converted.data).metadata()).toMatchObject({ space: 'srgb', width: 320, height: 240 });
+    const cached = (await readdir(join(project.dir, 'cache', 'preview'), { recursive: true })).filter((f) => String(f).endsWith('.webp'));
+    expect(cached.sort()).toEqual([`${rotated.hash.slice(0, 2)}/${rotated.hash}.webp`, `${cmyk.hash.slice(0, 2)}/${cmyk.hash}.webp`].sort());
+  });
+
   it('serves browser formats as the file bytes and other formats as PNG', async () => {
     const jpegPath = await writeImage(join(root, 'photo.jpg'), 'jpeg', { seed: 1 });
     const tiffPath = await writeImage(join(root, 'scan.tif'), 'tiff', { seed: 2 });
@@ -77,7 +97,7 @@ describe('serving images by sample id', () => {
 
   it('prefetches previews into the cache in the background', async () => {
     const dir = join(root, 'set');
-    for (let i = 0; i < 3; i++) await writeImage(join(dir, `${i}.png`), 'png', { seed: 10 + i, width: 300, height: 300 });
+    for (let i = 0; i < 3; i++) await writeImage(join(dir, `${i}.png`), 'png', { seed: 10 + i, width: 1700, height: 60 });
     await runImport(project, { sources: [dir], labelsFrom: 'none' });
     const ids = project.samples.all.map((s) => s.id);
     await store.prefetchPreviews([...ids, 'ffffffffffffffff']);
@@ -92,7 +112,7 @@ describe('closing', () => {
     try {
       const project = await Project.create(join(dir, 'p'));
       const images = join(dir, 'images');
-      for (let i = 0; i < 12; i++) await writeImage(join(images, `i${i}.png`), 'png', { seed: i, width: 300, height: 200 });
+      for (let i = 0; i < 12; i++) await writeImage(join(images, `i${i}.png`), 'png', { seed: i, width: 1700, height: 60 });
       await runImport(project, { sources: [images], labelsFrom: 'none' });
       const store = new ImageStore(project);
       const previews = async () =>

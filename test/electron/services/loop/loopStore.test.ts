@@ -63,6 +63,7 @@ describe('labels since the last run', () => {
     const meta = { annotator: 'ana', seconds: 1 };
     await project.labels.setClass(samples[0].id, cat, meta);
     expect(labelsSince(project, null)).toBe(1);
+    await new Promise((r) => setTimeout(r, 5)); // times have millisecond precision: the run starts strictly after that label
     const runStarted = new Date().toISOString();
     const seqAtStart = project.labels.book.lastSeq;
     await new Promise((r) => setTimeout(r, 5));
