@@ -47,8 +47,11 @@ describe('the Model tab', () => {
     expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 
-  it('after the run, a confusion-matrix count opens exactly those test images in the gallery, and one click opens an image to relabel', async () => {
+  it('after the run, a confusion-matrix count opens exactly those test images in the gallery; a class key relabels one in place, a click opens one', async () => {
     const { page, errors } = await openStudioPage(suite.browser, suite.studio.url);
+    const classButtons = page.getByRole('group', { name: 'Classes' }).getByRole('button');
+    await classButtons.first().waitFor();
+    const keyOf = new Map(await classButtons.evaluateAll((all) => all.map((b) => [b.querySelector('.class-name')!.textContent!, b.getAttribute('aria-keyshortcuts')!] as const)));
     await page.getByRole('tab', { name: 'Evaluate' }).click();
     const matrix = page.getByRole('table', { name: 'Confusion matrix' });
     const cell = matrix.getByRole('button', { name: /^Show the \d+ .+ test images? predicted as / }).first();
@@ -63,9 +66,16 @@ describe('the Model tab', () => {
     await expect.poll(() => tiles.count()).toBe(Number(count));
     for (const label of await tiles.evaluateAll((all) => all.map((t) => t.getAttribute('aria-label')))) expect(label).toMatch(new RegExp(`, ${truth}, test$`));
 
+    // A class key on the focused tile relabels it in place: it is no longer a test image of that class, so the cell loses it.
+    const total = async () => Number((await filters.getByRole('status').innerText()).replace(/\D/g, ''));
+    const other = [...keyOf.keys()].find((name) => name !== truth)!;
+    await tiles.first().focus();
+    await page.keyboard.press(keyOf.get(other)!);
+    await expect.poll(total).toBe(Number(count) - 1);
+
     // Clearing the chip keeps the other filters: every labeled test image of that class.
     await filters.getByRole('button', { name: 'Clear the predicted class filter' }).click();
-    await expect.poll(async () => Number((await filters.getByRole('status').innerText()).replace(/\D/g, ''))).toBeGreaterThanOrEqual(Number(count));
+    await expect.poll(total).toBeGreaterThanOrEqual(Number(count) - 1);
 
     await tiles.first().click();
     await page.getByRole('region', { name: 'Image to label' }).locator('img').first().waitFor();

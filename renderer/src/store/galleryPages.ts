@@ -55,3 +55,19 @@ export function storePage(cache: PageCache, page: number, entry: CachedPage, lim
 export function rowAt(cache: PageCache, index: number, pageSize = galleryPageSize): SampleRow | undefined {
   return cache[Math.floor(index / pageSize)]?.rows[index % pageSize];
 }
+
+/** The cache with one sample's label replaced wherever its row is held (the same cache if nowhere). */
+export function withRowLabel(cache: PageCache, sampleId: string, label: SampleRow['label']): PageCache {
+  let changed = false;
+  const next: Record<number, CachedPage> = {};
+  for (const [page, entry] of Object.entries(cache)) {
+    const index = entry.rows.findIndex((row) => row.id === sampleId);
+    if (index < 0) {
+      next[Number(page)] = entry;
+      continue;
+    }
+    changed = true;
+    next[Number(page)] = { ...entry, rows: entry.rows.map((row, i) => (i === index ? { ...row, label } : row)) };
+  }
+  return changed ? next : cache;
+}

@@ -1,7 +1,7 @@
 import type { SampleFilter } from '../../../shared/contract/samples';
 import type { Split } from '../../../shared/contract/schemas';
 import { slicePatcher } from './sliceTools';
-import { flightKey, galleryPageSize, pagesForRange, pagesToFetch, storePage, type PageCache } from './galleryPages';
+import { flightKey, galleryPageSize, pagesForRange, pagesToFetch, storePage, withRowLabel, type PageCache } from './galleryPages';
 import type { Slice } from './types';
 
 export type GalleryStatus = NonNullable<SampleFilter['status']>;
@@ -38,6 +38,11 @@ export interface GallerySlice {
   showGalleryRange(start: number, end: number): void;
   invalidateGallery(): void;
   resetGallery(): void;
+  /**
+   * Labels a sample from the grid, where it stands (a class key on a focused tile). The tile
+   * shows the new class once the studio has it on disk; the list refreshes as usual after.
+   */
+  labelFromGallery(sampleId: string, classId: string): Promise<void>;
   /** Opens a confusion-matrix cell: the labeled test images of `trueClassId` the round's run predicted as `predicted.classId`. */
   openConfusionCell(trueClassId: string, predicted: PredictedFilter): void;
 }
@@ -88,6 +93,13 @@ export const createGallerySlice: Slice<GallerySlice> = (set, get, { api }) => {
     invalidateGallery() {
       patch((g) => ({ generation: g.generation + 1 }));
       if (get().view === 'gallery') fetchVisible();
+    },
+
+    async labelFromGallery(sampleId, classId) {
+      const result = await api.labels.set({ sampleId, classId, seconds: 0, annotator: get().annotator || undefined });
+      if (!result.ok) return get().showError(result.error, 'Label not saved');
+      const after = result.value.after;
+      patch((g) => ({ pages: withRowLabel(g.pages, sampleId, after) }));
     },
 
     openConfusionCell(trueClassId, predicted) {

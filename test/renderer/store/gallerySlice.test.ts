@@ -63,4 +63,24 @@ describe('gallery paging in the store', () => {
     await settle();
     expect(studio.callsTo('samples:list').at(-1).filter).toEqual({ status: 'labeled', classId: 'cat', split: 'test' });
   });
+
+  it('a class key on a tile labels it where it stands: the tile shows the class only once the studio has saved it', async () => {
+    const studio = fakeStudio(ids.slice(0, 10));
+    studio.store.getState().showGalleryRange(0, 10);
+    await settle();
+    studio.holdSaves(true);
+    const saving = studio.store.getState().labelFromGallery('s4', 'dog');
+    await settle();
+    expect(rowAt(studio.store.getState().gallery.pages, 4)?.label.classId).toBeNull(); // not on disk yet
+    studio.releaseSaves();
+    await saving;
+    expect(rowAt(studio.store.getState().gallery.pages, 4)?.label.classId).toBe('dog');
+    expect(studio.callsTo('labels:set').at(-1)).toMatchObject({ sampleId: 's4', classId: 'dog' });
+
+    studio.holdSaves(false);
+    studio.failNextSave('The disk is full.');
+    await studio.store.getState().labelFromGallery('s5', 'cat');
+    expect(rowAt(studio.store.getState().gallery.pages, 5)?.label.classId).toBeNull();
+    expect(studio.store.getState().toasts.at(-1)?.message).toMatch(/The disk is full/);
+  });
 });

@@ -55,6 +55,7 @@ export function GalleryFilters() {
           </button>
         </span>
       )}
+      {filter.predicted && <span className="faint">Tab to an image and press a class key to relabel it here</span>}
       <span className="gallery-total" role="status">
         {total === null ? 'Loading…' : `${total.toLocaleString()} image${total === 1 ? '' : 's'}`}
       </span>
