@@ -6,7 +6,7 @@ import { rowShare } from './learningCurve';
 
 /**
  * Counts of true class (rows) against predicted class (columns); cells shaded by their share
- * of the row. A cell with images opens them in the gallery, where a click relabels one.
+ * of the row. A cell with images opens them in the gallery, where the class keys relabel them in place.
  */
 export function ConfusionMatrix({ evaluation, round, runId }: { evaluation: Evaluation; round: number; runId: string }) {
   const classes = useStudio(selectClasses);
