@@ -76,6 +76,16 @@ export const loopStatusSchema = z.object({
 });
 export type LoopStatus = z.infer<typeof loopStatusSchema>;
 
+const speedFiguresShape = { labels: z.number().int(), medianSeconds: z.number().nullable(), perHour: z.number().nullable() };
+
+/** Labeling speed per annotator and per round (round null: since the last round). */
+export const labelingSpeedSchema = z.object({
+  annotators: z.array(z.object({ annotator: z.string(), ...speedFiguresShape })),
+  rounds: z.array(z.object({ round: z.number().int().nullable(), ...speedFiguresShape })),
+});
+
+export type LabelingSpeed = z.infer<typeof labelingSpeedSchema>;
+
 export const loopChannels = {
   'loop:settings': request(emptySchema, loopSettingsSchema),
   'loop:update-settings': request(loopSettingsSchema.partial().strict(), loopSettingsSchema),
@@ -84,6 +94,8 @@ export const loopChannels = {
   'loop:status-changed': event(loopStatusSchema),
   /** Every round so far, oldest first: the project's learning curve. */
   'loop:rounds': request(emptySchema, z.array(roundSchema)),
+  /** Who labels how fast, and how fast each round's labels came. */
+  'loop:speed': request(emptySchema, labelingSpeedSchema),
   /** Rebuilds the queue now with the current strategy and latest model. */
   'loop:refresh-queue': request(emptySchema, z.object({ size: z.number().int() })),
 } as const;

@@ -56,6 +56,9 @@ describe('the Model tab', () => {
     const matrix = page.getByRole('table', { name: 'Confusion matrix' });
     const cell = matrix.getByRole('button', { name: /^Show the \d+ .+ test images? predicted as / }).first();
     await cell.waitFor({ timeout: 30_000 });
+    // The labels' own timings: per annotator and per round.
+    await page.getByRole('table', { name: 'Labeling speed per annotator' }).getByRole('row').nth(1).waitFor();
+    expect(await page.getByRole('table', { name: 'Labeling speed per round' }).innerText()).toMatch(/round 1\s+\d+/);
     const [, count, truth, predicted] = /^Show the (\d+) (.+) test images? predicted as (.+)$/.exec((await cell.getAttribute('aria-label'))!)!;
     await cell.click();
 

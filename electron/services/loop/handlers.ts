@@ -1,4 +1,5 @@
 import { StudioError } from '../../../shared/contract/channel';
+import { labelingSpeed } from '../../../shared/domain/labelingSpeed';
 import { pixelsCard } from '../../../shared/ml/pixels';
 import type { HandlerRegistry } from '../rpc/HandlerRegistry';
 import type { MlServices } from '../ml/index';
@@ -20,6 +21,10 @@ export function registerLoopHandlers(registry: HandlerRegistry, loop: LoopServic
   registry.handle('loop:strategies', () => strategyInfos());
   registry.handle('loop:status', async () => (await loop.session()).status());
   registry.handle('loop:rounds', async () => (await loop.session()).store.rounds);
+  registry.handle('loop:speed', async () => {
+    const session = await loop.session();
+    return labelingSpeed(session.project.labels.book.decisions, session.store.rounds);
+  });
   registry.handle('loop:refresh-queue', async () => {
     const session = await loop.session();
     if (session.store.readOnly) throw new StudioError('conflict', 'The project is open read-only.');

@@ -1,4 +1,4 @@
-import type { LoopSettings, LoopStatus, Round, StrategyInfo } from '../../../shared/contract/loop';
+import type { LabelingSpeed, LoopSettings, LoopStatus, Round, StrategyInfo } from '../../../shared/contract/loop';
 import { unwrap } from '../api/studioApi';
 import { errorPayloadOf } from './errors';
 import { sameData } from './sameData';
@@ -12,6 +12,8 @@ export interface LoopState {
   status: LoopStatus | null;
   /** Oldest first: the project's learning curve. */
   rounds: Round[] | null;
+  /** Labeling speed per annotator and round; null until the Evaluate tab asks. */
+  speed: LabelingSpeed | null;
   /** The studio's refusal of a field, shown beside it until the field is saved again. */
   fieldErrors: Partial<Record<SettingField, string>>;
   saving: Partial<Record<SettingField, boolean>>;
@@ -22,6 +24,7 @@ export interface LoopSlice {
   loadLoop(): Promise<void>;
   loadLoopSettings(): Promise<void>;
   loadRounds(): Promise<void>;
+  loadSpeed(): Promise<void>;
   refreshLoopStatus(): Promise<void>;
   /** Saves one setting; resolves to whether the studio accepted it. */
   saveLoopSetting<K extends SettingField>(field: K, value: LoopSettings[K]): Promise<boolean>;
@@ -30,7 +33,7 @@ export interface LoopSlice {
   resetLoop(): void;
 }
 
-const initial: LoopState = { settings: null, strategies: null, status: null, rounds: null, fieldErrors: {}, saving: {} };
+const initial: LoopState = { settings: null, strategies: null, status: null, rounds: null, speed: null, fieldErrors: {}, saving: {} };
 
 export const createLoopSlice: Slice<LoopSlice> = (set, get, { api }) => {
   let epoch = 0;
@@ -50,6 +53,7 @@ export const createLoopSlice: Slice<LoopSlice> = (set, get, { api }) => {
       ]);
     },
     loadRounds: () => load(unwrap(api.loop.rounds({})), (rounds) => patch({ rounds }), 'The learning curve'),
+    loadSpeed: () => load(unwrap(api.loop.speed({})), (speed) => patch({ speed }), 'Labeling speed'),
     refreshLoopStatus: () => load(unwrap(api.loop.status({})), (status) => get().onLoopStatus(status), 'Loop status'),
 
     async saveLoopSetting(field, value) {

@@ -37,6 +37,7 @@ export function followStudioEvents(store: StudioStore, gather = gatherMs): Dispo
       if (s.model.runs !== null) void s.loadRuns();
       if (s.loop.rounds !== null) void s.loadRounds();
     }
+    if ((changed('labels') || changed('runs')) && s.view === 'evaluate' && s.loop.speed !== null) void s.loadSpeed();
     // After labels the loop pushes its new status itself (loop:status-changed); asking as well
     // made the studio count the held-out images twice for every few labels.
     if (changed('runs') || changed('queue')) void s.refreshLoopStatus();

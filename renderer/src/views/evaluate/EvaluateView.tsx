@@ -3,6 +3,7 @@ import { useStudio } from '../../hooks/useStudio';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { LearningCurvePanel } from './LearningCurvePanel';
 import { QualityTable } from './QualityTable';
+import { SpeedPanel } from './SpeedPanel';
 import '../common/panel.css';
 import './evaluate.css';
 
@@ -12,10 +13,13 @@ export function EvaluateView() {
   const minTest = useStudio((s) => s.loop.settings?.minTestLabelsPerClass ?? 0);
   const loadRounds = useStudio((s) => s.loadRounds);
   const loadLoopSettings = useStudio((s) => s.loadLoopSettings);
+  const speed = useStudio((s) => s.loop.speed);
+  const loadSpeed = useStudio((s) => s.loadSpeed);
   useEffect(() => {
     void loadRounds();
     void loadLoopSettings();
-  }, [loadRounds, loadLoopSettings]);
+    void loadSpeed();
+  }, [loadRounds, loadLoopSettings, loadSpeed]);
   const latest = rounds?.findLast((r) => r.test !== null) ?? null;
   return (
     <div className="evaluate-view scroll">
@@ -47,6 +51,7 @@ export function EvaluateView() {
             </section>
           )
         )}
+        {speed && <SpeedPanel speed={speed} />}
       </div>
     </div>
   );

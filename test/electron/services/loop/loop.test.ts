@@ -59,6 +59,10 @@ describe('the active-learning loop', () => {
       }
     }
     await expect(studio.call('samples:list', { filter: { status: 'all', predicted: { runId: 'no-such-run', classId: classIds[0] } } })).rejects.toThrow(/no probabilities/);
+    // Every label so far went into round 1; none were timed (labels:set without seconds).
+    const speed = await studio.call('loop:speed', {});
+    expect(speed.rounds).toEqual([{ round: 1, labels: ids(fixture, 'test').length + 6, medianSeconds: null, perHour: null }]);
+    expect(speed.annotators).toEqual([{ annotator: expect.any(String), labels: ids(fixture, 'test').length + 6, medianSeconds: null, perHour: null }]);
     const after = await studio.call('queue:next', { count: 10 });
     expect(after[0].reason.strategy).toBe('margin');
     expect(after.map((i) => i.sampleId)).not.toEqual(first.map((i) => i.sampleId));
