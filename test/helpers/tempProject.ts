@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { Project } from '../../electron/services/project/Project';
 import type { Sample } from '../../shared/domain/records';
 import type { Split } from '../../shared/contract/schemas';
@@ -19,6 +19,20 @@ export async function tempDir(prefix = 'studio-test-'): Promise<string> {
 afterEach(async () => {
   while (made.length) await rm(made.pop()!, { recursive: true, force: true });
 });
+
+/**
+ * For a whole test file: before each test a fresh temp folder (`root`) with an empty project
+ * in `root/project`; after it the project is closed and the folder removed.
+ */
+export function projectPerTest(): { readonly root: string; readonly project: Project } {
+  const current = {} as { root: string; project: Project };
+  beforeEach(async () => {
+    current.root = await tempDir();
+    current.project = await Project.create(join(current.root, 'project'));
+  });
+  afterEach(() => current.project.close());
+  return current;
+}
 
 /** A sample record as the importer would write it, for tests that need samples but no pixels. */
 export function fakeSample(n: number, split: Split = 'train', importedLabel: string | null = null): Sample {
