@@ -88,7 +88,7 @@ export class ImageStore {
     const path = join(this.project.dir, projectFiles.cache, 'preview', sample.hash.slice(0, 2), `${sample.hash}.webp`);
     const cached = await readIfPresent(path);
     if (cached) return { data: cached, mime: 'image/webp' };
-    const asIs = await fromSource(sample, () => originalAsPreview(sample.path, sample.format));
+    const asIs = await fromSource(sample, () => originalAsPreview(sample));
     if (asIs) return asIs;
     const data = await fromSource(sample, () => renderPreview(sample.path));
     await writeFileAtomically(path, data).catch(() => undefined);

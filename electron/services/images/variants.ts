@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { previewLongSide } from '../../../shared/contract/bridge';
+import type { Sample } from '../../../shared/domain/records';
 import sharp from 'sharp';
 import { defaultImportLimits } from '../ingest/limits';
 import { renderThumbnail } from '../ingest/thumbnail';
@@ -35,9 +36,11 @@ export const asIsPreviewMaxBytes = 1024 * 1024;
  * than the preview, upright (no EXIF rotation), sRGB or gray, and small in bytes. Re-encoding
  * it would cost the server ~25 ms of CPU per image for the same pixels. Null otherwise.
  */
-export async function originalAsPreview(path: string, format: string): Promise<ImageData | null> {
+export async function originalAsPreview(sample: Pick<Sample, 'path' | 'format' | 'bytes' | 'width' | 'height'>): Promise<ImageData | null> {
+  const { path, format } = sample;
   const mime = asIsPreviewMimes[format];
-  if (!mime) return null;
+  // The record answers most cases without reading the file (a large photo is never read twice).
+  if (!mime || sample.bytes > asIsPreviewMaxBytes || Math.max(sample.width, sample.height) > previewSide) return null;
   const data = await readFile(path);
   if (data.length > asIsPreviewMaxBytes) return null;
   const meta = await sharp(data).metadata();
