@@ -16,6 +16,8 @@ import { LoopService } from './loop/LoopService';
 import { registerLoopHandlers } from './loop/handlers';
 import { registerTrainingHandlers } from './loop/trainingHandlers';
 import type { ImageVariant } from '../../shared/contract/bridge';
+import { QualityService } from './quality/QualityService';
+import { registerQualityHandlers } from './quality/handlers';
 
 export interface StudioOptions {
   mode: 'electron' | 'browser';
@@ -51,25 +53,28 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const images = new ProjectImages(host);
   const ml = createMlServices(options.ml);
   const loop = new LoopService(host, ml);
-  registerStudioHandlers(registry, host, images, { ml, loop });
+  const quality = new QualityService(host, ml, loop);
+  registerStudioHandlers(registry, host, images, { ml, loop, quality });
   const dispose = async () => {
     await host.dispose(); // closes the project: its run and queries are cancelled first
     loop.dispose();
+    quality.dispose();
     await ml.dispose();
   };
   return { host, registry, events, ml, loop, images: (id, variant) => images.get(id, variant), uploads: (batchId) => host.requireWritableProject().path('uploads', batchId), dispose };
 }
 
 /** Every feature's handlers. Adding a feature: one line here (docs/recipes/add-a-channel.md). */
-export function registerStudioHandlers(registry: HandlerRegistry, host: StudioHost, images: ProjectImages, services: { ml: MlServices; loop: LoopService }): void {
+export function registerStudioHandlers(registry: HandlerRegistry, host: StudioHost, images: ProjectImages, services: { ml: MlServices; loop: LoopService; quality: QualityService }): void {
   registerAppHandlers(registry, host);
   registerProjectHandlers(registry, host);
   registerClassHandlers(registry, host);
   registerImportHandlers(registry, host);
-  registerSampleHandlers(registry, host);
+  registerSampleHandlers(registry, host, services.quality);
   registerLabelHandlers(registry, host);
   registerQueueHandlers(registry, services.loop, images);
   registerModelHandlers(registry, services.ml, host.events);
   registerTrainingHandlers(registry, services.loop, services.ml);
   registerLoopHandlers(registry, services.loop, services.ml);
+  registerQualityHandlers(registry, services.quality, host);
 }

@@ -4,6 +4,7 @@ import type { BackendInfo } from './tf/backend';
 import { runEmbedJob } from './jobs/embed';
 import { runTrainJob } from './jobs/train';
 import { runQueryJob } from './jobs/query';
+import { runMapJob, runQualityJob } from './jobs/quality';
 import { runCapabilitiesJob, runCrashJob, runMemoryJob } from './jobs/diagnostics';
 import { validateBackbone } from './backbones/validate';
 import type { JobContext } from './jobs/context';
@@ -81,6 +82,10 @@ export class WorkerLoop {
         return runTrainJob(job, context);
       case 'query':
         return runQueryJob(job, context);
+      case 'quality':
+        return runQualityJob(job, context);
+      case 'map':
+        return runMapJob(job, context);
       case 'validate-backbone':
         return validateBackbone(job.backbone);
       case 'capabilities':

@@ -10,6 +10,8 @@ export const sampleFilterSchema = z.strictObject({
   split: splitSchema.optional(),
   /** Samples a finished run predicts as this class (its top class): a confusion-matrix cell. */
   predicted: z.strictObject({ runId: idSchema, classId: idSchema }).optional(),
+  /** Samples the data checks list: suspected label errors, outliers, duplicate-group members, or the map's lasso selection. */
+  quality: z.enum(['suspected', 'outlier', 'duplicate', 'selection']).optional(),
 });
 export type SampleFilter = z.input<typeof sampleFilterSchema>;
 

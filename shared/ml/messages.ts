@@ -10,6 +10,7 @@ import {
   splitMetricsSchema,
   tfBackendSchema,
 } from './runs';
+import { mapJobResultSchema, mapJobSchema, qualityJobResultSchema, qualityJobSchema, qualityProgressSchema } from './quality';
 
 // The typed contract between the host (main-side services) and the ML worker process.
 // Only ids, settings, scores and progress cross it: the worker reads images and writes the
@@ -73,6 +74,8 @@ export const jobSchema = z.discriminatedUnion('kind', [
   embedJobSchema,
   trainJobSchema,
   queryJobSchema,
+  qualityJobSchema,
+  mapJobSchema,
   validateJobSchema,
   capabilitiesJobSchema,
   memoryJobSchema,
@@ -87,6 +90,7 @@ export const jobProgressSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('fine-tuning'), epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('training'), epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('scoring'), done: z.number().int(), total: z.number().int() }),
+  qualityProgressSchema,
 ]);
 export type JobProgress = z.output<typeof jobProgressSchema>;
 
@@ -163,6 +167,8 @@ export const jobResultSchemas = {
   embed: embedReportSchema,
   train: trainReportSchema,
   query: queryReportSchema,
+  quality: qualityJobResultSchema,
+  map: mapJobResultSchema,
   'validate-backbone': validationReportSchema,
   capabilities: capabilitiesSchema,
   memory: memoryReportSchema,

@@ -1,16 +1,23 @@
 import { StudioError } from '../../../shared/contract/channel';
+import type { SampleFilter } from '../../../shared/contract/samples';
 import type { HandlerRegistry } from '../rpc/HandlerRegistry';
 import type { StudioHost } from '../host/StudioHost';
 import { readRunProbabilities, type RunProbabilities } from '../ml/probabilityFiles';
 import type { Project } from './Project';
 import { filterSamples, toRow, type PredictedClassOf } from './sampleQueries';
 
-export function registerSampleHandlers(registry: HandlerRegistry, host: StudioHost): void {
+/** The samples a data-check filter lists, in its order (the quality service answers). */
+export interface QualityLists {
+  idsFor(kind: NonNullable<SampleFilter['quality']>): Promise<readonly string[]>;
+}
+
+export function registerSampleHandlers(registry: HandlerRegistry, host: StudioHost, quality?: QualityLists): void {
   const predictions = new RunPredictions();
   registry.handle('samples:list', async ({ filter, offset, limit }) => {
     const project = host.requireProject();
     const predicted = filter.predicted ? { classOf: await predictions.classOf(project, filter.predicted.runId), classId: filter.predicted.classId } : undefined;
-    const matching = filterSamples(project, filter, predicted);
+    const only = filter.quality ? ((await quality?.idsFor(filter.quality)) ?? []) : undefined;
+    const matching = filterSamples(project, filter, predicted, only);
     return { total: matching.length, items: matching.slice(offset, offset + limit).map((s) => toRow(project, s)) };
   });
   registry.handle('samples:get', ({ id }) => {

@@ -12,11 +12,13 @@ export type PredictedClassOf = (sampleId: string) => string | null;
 
 /**
  * Samples matching a filter, in import order. With `predicted`, only those the given
- * prediction puts in `predictedClassId` (the caller reads the run the filter names).
+ * prediction puts in `predictedClassId` (the caller reads the run the filter names). With
+ * `only`, just those samples, in that order (a data-check list, worst first).
  */
-export function filterSamples(project: Project, filter: ValidFilter, predicted?: { classOf: PredictedClassOf; classId: string }): Sample[] {
+export function filterSamples(project: Project, filter: ValidFilter, predicted?: { classOf: PredictedClassOf; classId: string }, only?: readonly string[]): Sample[] {
   const book = project.labels.book;
-  return project.samples.all.filter((sample) => {
+  const candidates = only ? only.flatMap((id) => project.samples.get(id) ?? []) : project.samples.all;
+  return candidates.filter((sample) => {
     if (filter.split && sample.split !== filter.split) return false;
     const state = book.stateOf(sample.id);
     if (filter.classId && state.classId !== filter.classId) return false;
