@@ -41,6 +41,8 @@ export const evaluationSchema = z.object({
   /** rows = true class, columns = predicted class, both in `classIds` order. */
   confusion: z.array(z.array(z.number().int())),
   classIds: z.array(idSchema),
+  /** Test samples left out because a duplicate of theirs sits in train or val (the data checks found it). */
+  leakyExcluded: z.number().int().optional(),
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
 

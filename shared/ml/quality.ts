@@ -16,7 +16,7 @@ const absolute = z.string().min(1).max(4096);
  */
 export const qualitySettingsSchema = z.object({
   folds: z.number().int().min(2).max(20).default(5),
-  nearDuplicateCosine: z.number().min(0.8).max(1).default(0.985),
+  nearDuplicateCosine: z.number().min(0.8).max(1).default(0.95),
   dhashDistance: z.number().int().min(0).max(16).default(4),
   outlierNeighbours: z.number().int().min(1).max(50).default(5),
   outlierScore: z.number().min(1).max(100).default(1.6),

@@ -86,6 +86,13 @@ describe('data checks after a run', () => {
     expect(group!.leakyTestIds).toHaveLength(1);
     expect(overview.notices.join(' ')).toMatch(/left out of the test figures/);
     expect(overview.outliers[0]?.sampleId).toBe(fixture.oddOne);
+    // The next round's test figures leave the leaky test image out, and say so.
+    const { runId } = await studio.call('training:start', {});
+    await studio.next('quality:progress', (p) => p.reportRunId === runId && p.state === 'idle', 180_000);
+    const rounds = await studio.call('loop:rounds', {});
+    const leaky = new Set(overview.duplicateGroups.flatMap((g) => g.leakyTestIds));
+    expect(leaky.size).toBeGreaterThanOrEqual(1);
+    expect(rounds.at(-1)!.test!.leakyExcluded).toBe(leaky.size);
 
     const outliers = await studio.call('samples:list', { filter: { quality: 'outlier' } });
     expect(outliers.items[0].id).toBe(fixture.oddOne);
@@ -118,5 +125,18 @@ describe('data checks after a run', () => {
     expect(result.selected).toBe(7);
     const gallery = await studio.call('samples:list', { filter: { quality: 'selection' } });
     expect(gallery.items.map((r) => r.id)).toEqual(selected);
+  });
+
+  it('steps aside when a training run starts, and checks the new run after it', async () => {
+    await openPlanted({ flips: 4 });
+    await trainAndCheck();
+    const firstRun = (await studio.call('quality:status', {})).reportRunId;
+    expect((await studio.call('quality:check', {})).started).toBe(true);
+    const { runId } = await studio.call('training:start', {});
+    await studio.next('quality:progress', (p) => p.reportRunId === runId && p.state === 'idle', 180_000);
+    const status = await studio.call('quality:status', {});
+    expect(status.reportRunId).toBe(runId);
+    expect(status.reportRunId).not.toBe(firstRun);
+    expect(status.error).toBeNull();
   });
 });
