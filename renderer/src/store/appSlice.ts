@@ -10,7 +10,7 @@ import type { Slice } from './types';
 
 /** What a native picker is choosing: a folder, or a CSV or model file. */
 export type FolderPurpose = RequestOf<'project:choose-folder'>['purpose'];
-export type ViewId = 'label' | 'gallery' | 'classes' | 'model' | 'evaluate';
+export type ViewId = 'label' | 'gallery' | 'classes' | 'model' | 'evaluate' | 'data';
 
 export interface NewProject {
   dir: string;
@@ -53,6 +53,7 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
     get().resetGallery();
     get().resetModel();
     get().resetLoop();
+    get().resetQuality();
   };
 
   const enterProject = (project: ProjectSummary): void => {

@@ -18,6 +18,8 @@ export interface GalleryFilter {
   classId: string | null;
   split: Split | null;
   predicted: PredictedFilter | null;
+  /** A data-check list: suspected label errors, outliers, duplicate groups or the map's lasso selection. */
+  quality?: NonNullable<SampleFilter['quality']> | null;
 }
 
 export interface GalleryState {
@@ -121,5 +123,6 @@ export function requestFilter(filter: GalleryFilter): SampleFilter {
     ...(filter.classId ? { classId: filter.classId } : {}),
     ...(filter.split ? { split: filter.split } : {}),
     ...(filter.predicted ? { predicted: { runId: filter.predicted.runId, classId: filter.predicted.classId } } : {}),
+    ...(filter.quality ? { quality: filter.quality } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { Split } from '../../../../shared/contract/schemas';
 import { useStudio } from '../../hooks/useStudio';
 import type { GalleryStatus } from '../../store/gallerySlice';
 import { selectClasses, selectGallery, selectStatus } from '../../store/selectors';
+import { QualityFilterSelect } from '../data/QualityFilterSelect';
 
 const statuses: { id: GalleryStatus; title: string }[] = [
   { id: 'all', title: 'All' },
@@ -47,6 +48,7 @@ export function GalleryFilters() {
           <option value="test">Test</option>
         </select>
       </label>
+      <QualityFilterSelect />
       {filter.predicted && (
         <span className="filter-chip" aria-label="Predicted class filter">
           predicted {classes.find((c) => c.id === filter.predicted!.classId)?.name ?? 'a removed class'} in round {filter.predicted.round}
