@@ -18,14 +18,18 @@ export function useMapCanvas(canvas: RefObject<HTMLCanvasElement | null>, points
   const camera = useRef<Camera | null>(null);
   const frame = useRef<number | null>(null);
   const frames = useRef(0);
+  // The frame callback reads the latest points and size, whichever render scheduled it.
+  const latest = useRef({ points, view });
+  latest.current = { points, view };
 
   const redraw = () => {
     if (frame.current !== null) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = null;
       const element = canvas.current;
-      if (!renderer.current || !camera.current || !points || !element) return;
-      renderer.current.draw(camera.current, view, pointSizeFor(points.ids.length));
+      const { points: shown, view: size } = latest.current;
+      if (!renderer.current || !camera.current || !shown || !element) return;
+      renderer.current.draw(camera.current, size, pointSizeFor(shown.ids.length));
       frames.current += 1;
       element.dataset.frames = String(frames.current);
     });
