@@ -6,6 +6,8 @@ import { benchLabelCommit } from './labelCommit';
 import { benchEmbedding } from './embedding';
 import { benchTraining } from './training';
 import { benchHeads } from './heads';
+import { benchLabelNoise } from './dataQuality';
+import { benchMapProjection, benchMapPanning } from './embeddingMap';
 import type { BenchResult } from './types';
 
 /**
@@ -21,6 +23,9 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   embedding: () => benchEmbedding(),
   training: () => benchTraining(),
   heads: () => benchHeads(),
+  'label-noise': () => benchLabelNoise(),
+  'map-projection': () => benchMapProjection(),
+  'map-panning': () => benchMapPanning(),
 };
 
 async function main(): Promise<void> {

@@ -13,8 +13,8 @@ export interface PointsRenderer {
   dispose(): void;
 }
 
-export function createPointsRenderer(canvas: HTMLCanvasElement): PointsRenderer {
-  const gl = canvas.getContext('webgl', { antialias: false, premultipliedAlpha: false, preserveDrawingBuffer: true });
+export function createPointsRenderer(canvas: HTMLCanvasElement, prefer: 'webgl' | 'canvas' = 'webgl'): PointsRenderer {
+  const gl = prefer === 'webgl' ? canvas.getContext('webgl', { antialias: false, premultipliedAlpha: false, preserveDrawingBuffer: true }) : null;
   return gl ? new WebGlPoints(gl) : new CanvasPoints(canvas);
 }
 
