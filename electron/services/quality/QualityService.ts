@@ -32,9 +32,20 @@ export class QualityService {
         void this.current?.session.then((s) => s.yieldToTraining(), () => undefined);
       }
       if (channel === 'project:changed' && (payload as { what: string[] }).what.includes('runs') && host.project) {
-        void this.session().then((s) => s.checkLatest(), (e) => this.log('the data checks could not start', e));
+        void this.afterRun().catch((e) => this.log('the data checks could not start', e));
       }
     });
+  }
+
+  /**
+   * A run ended and the loop has its next batch. When enough labels already wait for the
+   * next run, the loop retrains at once: the checks would only be cancelled, so they wait
+   * for that run instead of taking the worker (and the CPU) from it.
+   */
+  private async afterRun(): Promise<void> {
+    const loop = await (await this.loop.session()).status();
+    if (loop.training || (loop.autoRetrain && loop.labelsSinceRun >= loop.retrainEvery)) return;
+    await (await this.session()).checkLatest();
   }
 
   session(): Promise<QualitySession> {

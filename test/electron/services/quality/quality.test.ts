@@ -125,6 +125,11 @@ describe('data checks after a run', () => {
     expect(result.selected).toBe(7);
     const gallery = await studio.call('samples:list', { filter: { quality: 'selection' } });
     expect(gallery.items.map((r) => r.id)).toEqual(selected);
+    // To the labeling queue: only its unlabeled train images go first; labeled ones stay out.
+    const queued = await studio.call('quality:select', { ids: [fixture.oddOne, ...selected], target: 'queue' });
+    expect(queued).toMatchObject({ queued: 1, leftOut: selected.length });
+    const next = await studio.call('queue:next', { count: 1 });
+    expect(next[0]).toMatchObject({ sampleId: fixture.oddOne, reason: { strategy: 'map-selection' } });
   });
 
   it('steps aside when a training run starts, and checks the new run after it', async () => {

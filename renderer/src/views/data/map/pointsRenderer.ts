@@ -119,7 +119,7 @@ function link(gl: WebGLRenderingContext, vertex: WebGLShader, fragment: WebGLSha
   return program;
 }
 
-/** The fallback: square dots with fillRect, batched by colour. */
+/** The fallback: square dots written straight into the canvas's pixels (no per-point canvas calls). */
 class CanvasPoints implements PointsRenderer {
   readonly kind = 'canvas' as const;
   private xs: readonly number[] = [];
@@ -140,20 +140,30 @@ class CanvasPoints implements PointsRenderer {
 
   draw(camera: Camera, view: Viewport, pointSize: number): void {
     const context = this.canvas.getContext('2d');
-    if (!context) return;
-    const ratio = this.canvas.width / Math.max(view.width, 1);
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, view.width, view.height);
-    const half = pointSize / 2;
-    let style = '';
+    const { width, height } = this.canvas;
+    if (!context || !width || !height) return;
+    const image = context.createImageData(width, height);
+    const pixels = image.data;
+    const ratio = width / Math.max(view.width, 1);
+    const size = Math.max(1, Math.round(pointSize * ratio));
+    const half = size >> 1;
     for (let i = 0; i < this.xs.length; i++) {
       const [sx, sy] = toScreen(camera, view, this.xs[i], this.ys[i]);
-      if (sx < -half || sy < -half || sx > view.width + half || sy > view.height + half) continue;
+      const px = Math.round(sx * ratio) - half;
+      const py = Math.round(sy * ratio) - half;
+      if (px + size < 0 || py + size < 0 || px >= width || py >= height) continue;
       const o = i * 4;
-      const next = `rgba(${this.rgba[o]},${this.rgba[o + 1]},${this.rgba[o + 2]},${(this.rgba[o + 3] / 255).toFixed(2)})`;
-      if (next !== style) context.fillStyle = style = next;
-      context.fillRect(sx - half, sy - half, pointSize, pointSize);
+      for (let y = Math.max(py, 0); y < Math.min(py + size, height); y++) {
+        for (let x = Math.max(px, 0); x < Math.min(px + size, width); x++) {
+          const p = (y * width + x) * 4;
+          pixels[p] = this.rgba[o];
+          pixels[p + 1] = this.rgba[o + 1];
+          pixels[p + 2] = this.rgba[o + 2];
+          pixels[p + 3] = this.rgba[o + 3];
+        }
+      }
     }
+    context.putImageData(image, 0, 0);
   }
 
   dispose(): void {}
