@@ -11,6 +11,9 @@ import { Throttle } from '../loop/throttle';
 import { QualityStore } from './QualityStore';
 import { refreshMap, runQualityChecks } from './runChecks';
 
+/** How long the checks wait after giving way to another ML job before trying again. */
+const retryAfterMs = 3000;
+
 export interface QualityDeps {
   ml: MlServices;
   events: EventHub;
@@ -29,6 +32,8 @@ export class QualitySession {
   private controller: AbortController | null = null;
   private working: Promise<void> = Promise.resolve();
   private yielded = false;
+  private userCancelled = false;
+  private retry: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
   private readonly progressThrottle = new Throttle(200, () => this.announce());
 
@@ -67,7 +72,8 @@ export class QualitySession {
     if (!latest || (!force && this.report?.runId === latest.id && !this.yielded)) return false;
     this.controller = new AbortController();
     this.yielded = false;
-    this.working = this.work(latest, this.controller.signal).finally(() => {
+    this.userCancelled = false;
+    this.working = this.work(latest, this.controller.signal, force || this.report?.runId !== latest.id).finally(() => {
       this.controller = null;
       this.progressThrottle.flush();
       this.announce();
@@ -84,19 +90,22 @@ export class QualitySession {
 
   cancel(): boolean {
     if (!this.controller) return false;
+    this.userCancelled = true;
     this.controller.abort();
     return true;
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
     this.controller?.abort();
     await this.working.catch(() => undefined);
     this.progressThrottle.cancel();
     await this.store.close();
   }
 
-  private async work(run: RunRecord, signal: AbortSignal): Promise<void> {
+  /** Checks the run (unless `recheck` is false: its report stands, only the map was cut short), then the map. */
+  private async work(run: RunRecord, signal: AbortSignal, recheck: boolean): Promise<void> {
     this.status = { ...this.status, state: 'running', step: 'embedding', done: 0, total: 0, error: null };
     this.announce();
     const onProgress = (p: QualityProgress) => {
@@ -104,14 +113,16 @@ export class QualitySession {
       this.progressThrottle.schedule();
     };
     try {
-      this.report = await runQualityChecks(this.project, this.deps.ml, run, this.store.settings, { signal, onProgress });
-      this.status.reportRunId = run.id;
-      this.deps.events.emit('quality:changed', { what: ['report'] });
+      if (recheck) {
+        this.report = await runQualityChecks(this.project, this.deps.ml, run, this.store.settings, { signal, onProgress, background: true });
+        this.status.reportRunId = run.id;
+        this.deps.events.emit('quality:changed', { what: ['report'] });
+      }
       const onPca = () => {
         this.status.mapMethod = 'pca';
         this.deps.events.emit('quality:changed', { what: ['map'] });
       };
-      await refreshMap(this.project, this.deps.ml, run, { signal, onProgress, onPca });
+      await refreshMap(this.project, this.deps.ml, run, { signal, onProgress, onPca, background: true });
       this.status = { ...this.status, state: 'idle', step: null, mapMethod: 'umap' };
       this.deps.events.emit('quality:changed', { what: ['map'] });
     } catch (error) {
@@ -119,6 +130,14 @@ export class QualitySession {
       const message = error instanceof Error ? error.message : String(error);
       this.status = { ...this.status, state: cancelled ? 'idle' : 'failed', step: null, error: cancelled ? null : message };
       if (!cancelled) this.deps.log(`the data checks failed: ${message}`);
+      // Another ML job took the worker: try again once it has had its turn.
+      if (cancelled && !this.userCancelled && !this.closed) {
+        this.yielded = true;
+        this.retry = setTimeout(() => {
+          this.retry = null;
+          void this.checkLatest();
+        }, retryAfterMs);
+      }
     }
   }
 

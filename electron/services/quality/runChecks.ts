@@ -8,6 +8,8 @@ import type { Project } from '../project/Project';
 
 export interface CheckOptions {
   signal?: AbortSignal;
+  /** Give way to any other ML job (the app); the CLI runs the checks in the foreground. */
+  background?: boolean;
   onProgress?(progress: QualityProgress): void;
 }
 
@@ -33,7 +35,7 @@ export async function runQualityChecks(project: Project, ml: MlServices, run: Ru
   const epochs = run.stoppedEarly && run.bestEpoch ? run.bestEpoch : run.head.epochs;
   await ml.worker.run(
     { kind: 'quality', projectDir: project.dir, runId: run.id, backbone, head: { ...run.head, epochs }, classIds: run.classIds, labels, settings },
-    { signal: options.signal, onProgress: forward(options) },
+    { signal: options.signal, onProgress: forward(options), background: options.background },
   );
   const report = await readQualityReport(project.dir, run.id);
   if (!report) throw new StudioError('io', `The label check of run ${run.id} wrote no readable report.`, 'Run the check again.');
@@ -54,6 +56,7 @@ export async function refreshMap(project: Project, ml: MlServices, run: RunRecor
     { kind: 'map', projectDir: project.dir, backbone },
     {
       signal: options.signal,
+      background: options.background,
       onProgress: (p) => {
         onProgress(p);
         if (p.phase === 'quality' && p.step === 'pca') options.onPca?.();

@@ -1,3 +1,4 @@
+import { StudioError } from '../../../shared/contract/channel';
 import type { Sample } from '../../../shared/domain/records';
 import type { ValidJobOf } from '../../../shared/ml/messages';
 import type { DuplicateGroup, QualityReport, QualityStep } from '../../../shared/ml/quality';
@@ -114,7 +115,7 @@ export async function runMapJob(job: ValidJobOf<'map'>, context: JobContext) {
 
 async function openEmbeddings(job: ValidJobOf<'quality'> | ValidJobOf<'map'>, context: JobContext): Promise<{ samples: Sample[]; store: EmbeddingStore }> {
   const samples = await readSamples(job.projectDir);
-  const { store } = await embedProject({
+  const { store, report } = await embedProject({
     projectDir: job.projectDir,
     spec: job.backbone,
     samples,
@@ -122,5 +123,9 @@ async function openEmbeddings(job: ValidJobOf<'quality'> | ValidJobOf<'map'>, co
     signal: context.signal,
     onProgress: (done, total) => context.progress({ phase: 'quality', step: 'embedding', done, total }),
   });
+  if (report.cancelled) {
+    await store.close();
+    throw new StudioError('cancelled', 'The data checks were cancelled while computing embeddings.', 'The embeddings computed so far are kept.');
+  }
   return { samples, store };
 }
