@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { event, request } from './channel';
-import { absolutePathSchema, idSchema } from './schemas';
+import { absolutePathSchema, idSchema, splitSchema } from './schemas';
 
 /** Why a file was not imported. Every rejected file is listed; the import goes on. */
 export const rejectReasons = [
@@ -15,6 +15,30 @@ export const rejectReasons = [
 ] as const;
 export type RejectReason = (typeof rejectReasons)[number];
 
+/**
+ * How an import placed near-duplicates: groups formed (two or more images, new or held),
+ * new images that joined a group already in a split, bridges (a new image near held samples
+ * in different splits, so one pair straddles whatever is chosen), and groups over the cap
+ * that were cut at a stricter threshold.
+ */
+export const importSplitReportSchema = z.object({
+  groups: z.number().int(),
+  groupedImages: z.number().int(),
+  joinedEarlier: z.number().int(),
+  bridges: z.array(
+    z.object({
+      paths: z.array(z.string()),
+      heldSamples: z.array(idSchema),
+      heldSplits: z.partialRecord(splitSchema, z.number().int()),
+      chosen: splitSchema,
+    }),
+  ),
+  resplit: z.array(
+    z.object({ images: z.number().int(), stricterBy: z.number().int(), parts: z.number().int(), largestPart: z.number().int(), stillOversized: z.boolean() }),
+  ),
+});
+export type ImportSplitReport = z.infer<typeof importSplitReportSchema>;
+
 export const importReportSchema = z.object({
   imported: z.number().int(),
   duplicates: z.array(z.object({ path: z.string(), duplicateOf: z.string() })),
@@ -26,6 +50,7 @@ export const importReportSchema = z.object({
   /** CSV rows naming files that were not part of this import. */
   unmatchedCsvRows: z.number().int(),
   cancelled: z.boolean(),
+  splits: importSplitReportSchema,
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 

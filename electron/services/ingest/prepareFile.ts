@@ -65,6 +65,7 @@ async function decode(file: FoundFile, bytes: Buffer | null, hash: string, size:
       relativePath: file.relativePath,
       hash,
       dhash: thumbnail.dhash,
+      fineHash: thumbnail.fineHash,
       width: probed.width,
       height: probed.height,
       format: probed.format,

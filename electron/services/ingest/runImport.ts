@@ -4,6 +4,7 @@ import { StudioError } from '../../../shared/contract/channel';
 import type { ImportReport } from '../../../shared/contract/imports';
 import type { Project } from '../project/Project';
 import { SampleCommitter } from './batchCommit';
+import { emptySplitReport } from './splitPlanner';
 import { loadLabelSource } from './labelSources';
 import { resolveLimits } from './limits';
 import { orderedPool } from './orderedPool';
@@ -24,9 +25,9 @@ export async function runImport(project: Project, request: ImportRequestValid, o
   const limits = resolveLimits(options.limits);
   const labels = await loadLabelSource(request); // a malformed CSV stops us before any change
   const progress = new ProgressThrottle(options.jobId ?? `import-${randomBytes(4).toString('hex')}`, options.onProgress);
-  const report: ImportReport = { imported: 0, duplicates: [], rejected: [], labeled: 0, newClasses: [], unmatchedCsvRows: 0, cancelled: false };
-  const committer = new SampleCommitter(project, options.annotator ?? 'import');
-  const counts = (done: number, total: number) => ({ done, total, imported: committer.committed, duplicates: report.duplicates.length, rejected: report.rejected.length });
+  const report: ImportReport = { imported: 0, duplicates: [], rejected: [], labeled: 0, newClasses: [], unmatchedCsvRows: 0, cancelled: false, splits: emptySplitReport() };
+  let committer: SampleCommitter | null = null;
+  const counts = (done: number, total: number) => ({ done, total, imported: committer?.committed ?? 0, duplicates: report.duplicates.length, rejected: report.rejected.length });
 
   progress.report('scanning', counts(0, 0), true);
   const skip = request.labelsFrom === 'csv' && request.csvPath ? new Set([await realpath(request.csvPath)]) : undefined;
@@ -35,6 +36,8 @@ export async function runImport(project: Project, request: ImportRequestValid, o
   const walkCutShort = signal?.aborted ?? false;
   report.unmatchedCsvRows = labels.unmatchedRows(new Set([...files.flatMap((f) => [f.path, f.realPath]), ...rejected.map((r) => r.path)]));
   progress.report('scanning', counts(files.length, files.length), true);
+  const commits = new SampleCommitter(project, options.annotator ?? 'import', files.length);
+  committer = commits;
 
   const context: PrepareContext = { project, limits, labelFor: (file) => labels.labelFor(file), claims: new Map() };
   const firstPathOf = new Map<string, string>(); // content hash → path of the file imported first
@@ -57,7 +60,7 @@ export async function runImport(project: Project, request: ImportRequestValid, o
       record(outcome, batch);
       done++;
       if (batch.length >= limits.batchSize || (batch.length > 0 && performance.now() - lastCommitAt >= limits.batchMs)) {
-        await committer.commit(batch);
+        await commits.commit(batch);
         batch = [];
         lastCommitAt = performance.now();
       }
@@ -65,11 +68,17 @@ export async function runImport(project: Project, request: ImportRequestValid, o
       if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve)); // let requests in between
     }
     progress.report('finishing', counts(done, files.length), true);
-    await committer.commit(batch);
+    await commits.commit(batch);
   } catch (error) {
-    throw asStudioError(error, committer.committed);
+    throw asStudioError(error, commits.committed);
   }
-  Object.assign(report, { imported: committer.committed, labeled: committer.labeled, newClasses: committer.newClasses, cancelled: walkCutShort || done < files.length });
+  Object.assign(report, {
+    imported: commits.committed,
+    labeled: commits.labeled,
+    newClasses: commits.newClasses,
+    cancelled: walkCutShort || done < files.length,
+    splits: commits.splitReport,
+  });
   progress.report('finishing', counts(done, files.length), true);
   return report;
 }

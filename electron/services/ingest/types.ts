@@ -24,6 +24,7 @@ export interface PreparedSample {
   relativePath: string;
   hash: string;
   dhash: string;
+  fineHash: string;
   width: number;
   height: number;
   format: string;

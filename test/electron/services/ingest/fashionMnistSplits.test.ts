@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { runImport } from '../../../../electron/services/ingest';
+import type { Split } from '../../../../shared/contract/schemas';
+import { hasFashionMnist, writeFashionMnistFolders } from '../../../helpers/fashionMnistFolders';
+import { projectPerTest } from '../../../helpers/tempProject';
+
+const t = projectPerTest();
+const shares: Record<Split, number> = { train: 0.8, val: 0.1, test: 0.1 };
+
+/** The issue's rule: each class within ±1 image or 1 % of its own images, whichever is larger. */
+function offTarget(counts: Record<Split, number>): string[] {
+  const n = counts.train + counts.val + counts.test;
+  const tolerance = Math.max(1, 0.01 * n);
+  return (['train', 'val', 'test'] as const).filter((s) => Math.abs(counts[s] - shares[s] * n) > tolerance).map((s) => `${s} ${counts[s]} of ${n}`);
+}
+
+describe.skipIf(!hasFashionMnist)('splits of a real small-image dataset (Fashion-MNIST, dataset-fashion-mnist)', () => {
+  it('3,000 images imported from class folders: every class gets its own 80/10/10 share', async () => {
+    const dir = join(t.root, 'fashion');
+    await writeFashionMnistFolders(dir, 3000);
+    const report = await runImport(t.project, { sources: [dir], labelsFrom: 'folders' });
+    expect(report.imported).toBe(3000);
+    const perClass = new Map<string, Record<Split, number>>();
+    for (const s of t.project.samples.all) {
+      const counts = perClass.get(s.importedLabel!) ?? { train: 0, val: 0, test: 0 };
+      counts[s.split] += 1;
+      perClass.set(s.importedLabel!, counts);
+    }
+    expect(perClass.size).toBe(10);
+    const problems = [...perClass].flatMap(([name, counts]) => offTarget(counts).map((p) => `${name}: ${p}`));
+    expect(problems).toEqual([]);
+  }, 300_000);
+});
