@@ -72,9 +72,12 @@ export class NearDuplicateIndex<T> {
     if (distance === 0) return exact === undefined ? found : [{ hash, distance: 0, items: this.members[exact] }];
     if (this.seen.length < this.hashes.length) this.seen = new Uint32Array(Math.max(1024, this.hashes.length * 2));
     const stamp = ++this.query;
-    for (const { band, keys } of this.probes(bandValues(words), distance)) {
-      for (const key of keys) {
-        const bucket = this.bands[band].get(key);
+    const values = bandValues(words);
+    const { bands, masks } = this.probes(values, distance);
+    for (const band of bands) {
+      const buckets = this.bands[band];
+      for (const mask of masks) {
+        const bucket = buckets.get(values[band] ^ mask);
         if (!bucket) continue;
         for (const entry of bucket) {
           if (this.seen[entry] === stamp) continue;
@@ -99,24 +102,25 @@ export class NearDuplicateIndex<T> {
    * images with flat backgrounds some band values are shared by nearly every hash, and
    * probing them would compare the query with the whole index.
    */
-  private probes(values: number[], distance: number): { band: number; keys: number[] }[] {
-    let best: { cost: number; probes: { band: number; keys: number[] }[] } | null = null;
-    for (let radius = 0; radius <= 2; radius++) {
+  private probes(values: number[], distance: number): { bands: number[]; masks: readonly number[] } {
+    let best: { cost: number; bands: number[]; masks: readonly number[] } | null = null;
+    for (let radius = 0; radius < flipMasks.length; radius++) {
       const need = Math.floor(distance / (radius + 1)) + 1;
+      const masks = flipMasks[radius];
       if (need > values.length) continue;
-      const perBand = values.map((value, band) => {
-        const keys = keysWithin(value, radius);
-        let cost = keys.length;
-        for (const key of keys) cost += this.bands[band].get(key)?.length ?? 0;
-        return { band, keys, cost };
+      // Every probe costs a lookup, so a wider radius cannot beat a cost below its lookups alone.
+      if (best && best.cost <= need * masks.length) break;
+      const costs = values.map((value, band) => {
+        let cost = masks.length;
+        for (const mask of masks) cost += this.bands[band].get(value ^ mask)?.length ?? 0;
+        return { band, cost };
       });
-      perBand.sort((a, b) => a.cost - b.cost);
-      const chosen = perBand.slice(0, need);
-      const cost = chosen.reduce((sum, p) => sum + p.cost, 0);
-      if (!best || cost < best.cost) best = { cost, probes: chosen };
-      if (best.cost <= 4 * need * (radius + 1)) break; // cheap enough: a wider radius only costs more lookups
+      costs.sort((x, y) => x.cost - y.cost);
+      const chosen = costs.slice(0, need);
+      const cost = chosen.reduce((sum, c) => sum + c.cost, 0);
+      if (!best || cost < best.cost) best = { cost, bands: chosen.map((c) => c.band), masks };
     }
-    return best!.probes;
+    return best!;
   }
 
   /** The closest indexed item within `distance` bits, or null. */
@@ -136,17 +140,12 @@ function bandValues(words: readonly number[]): number[] {
   return words.flatMap((w) => [w >>> 16, w & 0xffff]);
 }
 
-/** Every 16-bit value within `radius` bits of `value` (radius 0, 1 or 2). */
-function keysWithin(value: number, radius: number): number[] {
-  const keys = [value];
-  if (radius < 1) return keys;
-  for (let i = 0; i < 16; i++) {
-    keys.push(value ^ (1 << i));
-    if (radius < 2) continue;
-    for (let j = i + 1; j < 16; j++) keys.push(value ^ (1 << i) ^ (1 << j));
-  }
-  return keys;
-}
+/** XOR masks that flip at most 0, 1 or 2 of 16 bits: the band keys within that radius. */
+const flipMasks: readonly (readonly number[])[] = (() => {
+  const one = Array.from({ length: 16 }, (_, i) => 1 << i);
+  const two = one.flatMap((m, i) => one.slice(i + 1).map((n) => m | n));
+  return [[0], [0, ...one], [0, ...one, ...two]];
+})();
 
 export function popcount32(x: number): number {
   x -= (x >>> 1) & 0x55555555;

@@ -46,6 +46,10 @@ export function formatReport(r: ImportReport): string {
   if (r.cancelled) lines.push('Everything imported before the cancel is kept; run the same import again to continue.');
   if (r.newClasses.length) lines.push(`New classes: ${r.newClasses.join(', ')}.`);
   if (r.unmatchedCsvRows) lines.push(`${r.unmatchedCsvRows} CSV row(s) named files that were not part of this import.`);
+  const g = r.splits;
+  if (g.groups) lines.push(`Near-duplicates: ${g.groups} group(s) of ${g.groupedImages} new image(s), each kept in one split; ${g.joinedEarlier} joined groups already in a split.`);
+  for (const b of g.bridges) lines.push(`  ${b.paths[0]} is near samples in ${Object.keys(b.heldSplits).join(' and ')}; it went to ${b.chosen}, so one pair straddles splits.`);
+  for (const x of g.resplit) lines.push(`  a group of ${x.images} images was over the cap: ${x.stillOversized ? 'identical images, kept whole' : `cut ${x.stricterBy} bit(s) stricter into ${x.parts} parts`}.`);
   if (r.rejected.length) {
     lines.push('Rejected:');
     for (const x of r.rejected.slice(0, shownRejections)) lines.push(`  ${x.path}  [${x.reason}] ${x.detail}`);

@@ -2,6 +2,7 @@ import { useStudio } from '../../hooks/useStudio';
 import { selectClasses, selectStatus } from '../../store/selectors';
 import { ClassCard } from './ClassCard';
 import { NewClassForm } from './NewClassForm';
+import { SplitPanel } from './SplitPanel';
 import './classes.css';
 
 /** The class schema: names, colours, keys, guidelines and example images. */
@@ -27,6 +28,7 @@ export function ClassesView() {
             ))}
           </ul>
         )}
+        <SplitPanel />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { runImport } from '../../../../electron/services/ingest';
+import { splitReport } from '../../../../electron/services/splits/splitReport';
 import type { Split } from '../../../../shared/contract/schemas';
 import { hasFashionMnist, writeFashionMnistFolders } from '../../../helpers/fashionMnistFolders';
 import { projectPerTest } from '../../../helpers/tempProject';
@@ -30,5 +31,10 @@ describe.skipIf(!hasFashionMnist)('splits of a real small-image dataset (Fashion
     expect(perClass.size).toBe(10);
     const problems = [...perClass].flatMap(([name, counts]) => offTarget(counts).map((p) => `${name}: ${p}`));
     expect(problems).toEqual([]);
+    // The split report says the same, and no near-duplicate group straddles splits.
+    const split = splitReport(t.project);
+    expect(split.strata.filter((s) => !s.withinTolerance)).toEqual([]);
+    expect(split.groups.straddling).toEqual([]);
+    expect(report.splits.bridges).toEqual([]);
   }, 300_000);
 });
