@@ -47,7 +47,7 @@ export const importReportSchema = z.object({
   labeled: z.number().int(),
   /** Classes created because an imported label named a class the project did not have. */
   newClasses: z.array(z.string()),
-  /** CSV rows naming files that were not part of this import. */
+  /** Labels-file rows naming files that were not part of this import. */
   unmatchedCsvRows: z.number().int(),
   cancelled: z.boolean(),
   splits: importSplitReportSchema,
@@ -57,8 +57,15 @@ export type ImportReport = z.infer<typeof importReportSchema>;
 export const importRequestSchema = z.strictObject({
   /** Folders (walked recursively) and single files. */
   sources: z.array(absolutePathSchema).min(1).max(10_000),
-  labelsFrom: z.enum(['none', 'folders', 'csv']).default('none'),
+  /**
+   * `folders`: class from the first folder level (or the second under `train/ val/ test/`,
+   * the ImageFolder layout, which also gives the split). `file` (or `csv`, its older name):
+   * a labels file, its format told from its contents: a plain `path,label` CSV, a studio
+   * CSV or JSON-lines export, or a Label Studio JSON export.
+   */
+  labelsFrom: z.enum(['none', 'folders', 'csv', 'file']).default('none'),
   csvPath: absolutePathSchema.optional(),
+  labelsFile: absolutePathSchema.optional(),
 });
 export type ImportRequest = z.input<typeof importRequestSchema>;
 

@@ -32,15 +32,22 @@ export class SampleCommitter {
     if (batch.length === 0) return;
     const splits = this.planner.plan(batch);
     const addedAt = new Date().toISOString();
-    const samples: Sample[] = batch.map((prepared) => ({ id: prepared.hash.slice(0, 16), ...prepared, split: splits.get(prepared.hash)!, addedAt }));
+    const samples: Sample[] = batch.map(({ stated: _stated, ...prepared }) => ({ id: prepared.hash.slice(0, 16), ...prepared, split: splits.get(prepared.hash)!, addedAt }));
     const classIds = await this.classesFor(samples);
     await this.project.samples.add(samples);
     for (const sample of samples) this.planner.hold(sample);
     this.committed += samples.length;
-    const labeled = samples.filter((s) => s.importedLabel !== null);
-    const meta = { annotator: this.annotator, seconds: 0 };
-    await Promise.all(labeled.map((s) => this.project.labels.setClass(s.id, classIds.get(s.importedLabel!.toLowerCase())!, meta)));
-    this.labeled += labeled.length;
+    await Promise.all(batch.map((prepared, i) => this.recordLabels(samples[i], prepared.stated, classIds)));
+  }
+
+  /** The imported label as a decision, with the annotator, time, seconds and flag a labels file states. */
+  private async recordLabels(sample: Sample, stated: PreparedSample['stated'], classIds: Map<string, string>): Promise<void> {
+    const meta = { annotator: stated?.annotator ?? this.annotator, seconds: stated?.seconds ?? 0, ...(stated?.time ? { at: stated.time } : {}) };
+    if (sample.importedLabel !== null) {
+      await this.project.labels.setClass(sample.id, classIds.get(sample.importedLabel.toLowerCase())!, meta);
+      this.labeled += 1;
+    }
+    if (stated?.flagged) await this.project.labels.flag(sample.id, true, stated.comment ?? '', { ...meta, seconds: 0 });
   }
 
   /** Class id per lower-cased label, creating the classes the project lacks. */

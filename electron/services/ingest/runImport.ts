@@ -30,16 +30,16 @@ export async function runImport(project: Project, request: ImportRequestValid, o
   const counts = (done: number, total: number) => ({ done, total, imported: committer?.committed ?? 0, duplicates: report.duplicates.length, rejected: report.rejected.length });
 
   progress.report('scanning', counts(0, 0), true);
-  const skip = request.labelsFrom === 'csv' && request.csvPath ? new Set([await realpath(request.csvPath)]) : undefined;
+  const labelsFile = request.labelsFrom === 'csv' || request.labelsFrom === 'file' ? (request.labelsFile ?? request.csvPath) : undefined;
+  const skip = labelsFile ? new Set([await realpath(labelsFile)]) : undefined;
   const { files, rejected } = await walkSources(request.sources, { skip, signal, onFound: (n) => progress.report('scanning', counts(n, n)) });
   report.rejected.push(...rejected);
   const walkCutShort = signal?.aborted ?? false;
-  report.unmatchedCsvRows = labels.unmatchedRows(new Set([...files.flatMap((f) => [f.path, f.realPath]), ...rejected.map((r) => r.path)]));
   progress.report('scanning', counts(files.length, files.length), true);
   const commits = new SampleCommitter(project, options.annotator ?? 'import', files.length);
   committer = commits;
 
-  const context: PrepareContext = { project, limits, labelFor: (file) => labels.labelFor(file), claims: new Map() };
+  const context: PrepareContext = { project, limits, labelFor: (file, hash) => labels.labelFor(file, hash), claims: new Map() };
   const firstPathOf = new Map<string, string>(); // content hash → path of the file imported first
   const record = (outcome: FileOutcome, batch: PreparedSample[]): void => {
     if (outcome.kind === 'rejected') report.rejected.push(outcome.rejected);
@@ -72,6 +72,8 @@ export async function runImport(project: Project, request: ImportRequestValid, o
   } catch (error) {
     throw asStudioError(error, commits.committed);
   }
+  // Rows of a labels file are matched as files are hashed, so they are counted at the end.
+  report.unmatchedCsvRows = labels.unmatchedRows(new Set([...files.flatMap((f) => [f.path, f.realPath]), ...rejected.map((r) => r.path)]));
   Object.assign(report, {
     imported: commits.committed,
     labeled: commits.labeled,

@@ -60,14 +60,16 @@ export class SplitPlanner {
         this.report.groups += 1;
         this.report.groupedImages += images.length;
       }
-      if (held.length === 0) {
+      const stated = images.filter((p) => p.stated?.split);
+      if (held.length === 0 && stated.length === 0) {
         free.push({ images, order: Math.min(...images.map((p) => splitOrderKey(seed, p.hash))) });
         continue;
       }
-      const split = this.heldSplit(images, held);
+      const split = this.frozenSplit(images, held, stated);
       for (const p of images) {
-        splits.set(p.hash, split);
-        this.project.splits.record(stratumOf(p), split);
+        const chosen = p.stated?.split ?? split; // a split a labels file states is honoured
+        splits.set(p.hash, chosen);
+        this.project.splits.record(stratumOf(p), chosen);
       }
     }
     free.sort((x, y) => y.images.length - x.images.length || x.order - y.order);
@@ -100,12 +102,15 @@ export class SplitPlanner {
     return out;
   }
 
-  /** A group with held members goes where they are; held members in two splits make a bridge. */
-  private heldSplit(images: PreparedSample[], held: Sample[]): Split {
+  /**
+   * A group with held members (or members whose split a labels file states) goes where they
+   * are; frozen members in two splits make a bridge, reported.
+   */
+  private frozenSplit(images: PreparedSample[], held: Sample[], stated: PreparedSample[]): Split {
     const bySplit = new Map<Split, number>();
-    for (const s of held) bySplit.set(s.split, (bySplit.get(s.split) ?? 0) + 1);
+    for (const s of [...held.map((h) => h.split), ...stated.map((p) => p.stated!.split!)]) bySplit.set(s, (bySplit.get(s) ?? 0) + 1);
     const split = splitOrder.filter((s) => bySplit.has(s)).sort((a, b) => bySplit.get(b)! - bySplit.get(a)!)[0];
-    this.report.joinedEarlier += images.length;
+    this.report.joinedEarlier += images.length - stated.length;
     if (bySplit.size > 1) {
       this.report.bridges.push({
         paths: images.map((p) => p.path).slice(0, 20),
