@@ -9,7 +9,7 @@ import { NearDuplicateIndex } from './dhash';
 export const nearDuplicatePolicy: NearDuplicatePolicy = {
   smallSide: 64,
   dhashBits: 6,
-  fineHashBits: 4,
+  fineHashBits: 2,
   /** A group above this share of the images (and above `minCap` images) is cut at a stricter threshold. */
   capShare: 0.01,
   minCap: 10,
