@@ -15,6 +15,8 @@ import { predictPoolCommand } from './predict-pool';
 import { modelsCommand } from './models';
 import { queryCommand } from './query';
 import { labelsCommand } from './labels';
+import { bundleCommand } from './bundle';
+import { unbundleCommand } from './unbundle';
 
 /** Every CLI command, one file each. Add a command: a new file here plus one line below. */
 export const commands: CliCommand<any>[] = [
@@ -34,4 +36,6 @@ export const commands: CliCommand<any>[] = [
   modelsCommand,
   queryCommand,
   labelsCommand,
+  bundleCommand,
+  unbundleCommand,
 ];
