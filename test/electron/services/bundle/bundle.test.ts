@@ -12,7 +12,7 @@ import { RunStore } from '../../../../electron/services/ml/RunStore';
 import { Project } from '../../../../electron/services/project/Project';
 import { classFolderTree } from '../../../helpers/images';
 import { tempDir } from '../../../helpers/tempProject';
-import { runRecord } from '../../../renderer/store/fakeLoop';
+import { runRecordSchema } from '../../../../shared/ml/runs';
 
 /** A project with real images, labels (one flagged) and a run, closed, and where its images are. */
 async function projectToMove() {
@@ -24,10 +24,36 @@ async function projectToMove() {
   await runImport(project, { sources: [photos], labelsFrom: 'folders' });
   const [first] = project.samples.all;
   await project.labels.flag(first.id, true, 'check this one', { annotator: 'lead', seconds: 2 });
-  await (await RunStore.for(project)).add(runRecord({ id: 'run-1' }));
+  await (await RunStore.for(project)).add(aRun('run-1'));
   const labels = labelRecordsOf(project);
   await project.close();
   return { root, photos, dir, labels };
+}
+
+/** A finished run record, as RunStore keeps it (no training needed to see it travel). */
+function aRun(id: string) {
+  return runRecordSchema.parse({
+    id,
+    createdAt: '2026-11-03T14:05:00.000Z',
+    finishedAt: '2026-11-03T14:05:04.000Z',
+    status: 'succeeded',
+    backbone: { id: 'pixels', name: 'Pixels', engine: 'pixels', embeddingSize: 3072 },
+    head: { kind: 'linear', hiddenUnits: 0, dropout: 0.1, epochs: 30, batchSize: 256, learningRate: 0.01, l2: 1, classWeights: false, patience: 5, seed: 1, standardize: true },
+    classIds: ['cat', 'dog'],
+    labels: { train: 11, val: 1, perClass: {}, sha256: 'ab'.repeat(32) },
+    backend: { name: 'wasm', native: false, skipped: [] },
+    executionProviders: null,
+    fineTune: { requested: false, available: false, reason: 'wasm' },
+    warmStartFrom: null,
+    durationMs: 4000,
+    history: [],
+    bestEpoch: 1,
+    stoppedEarly: false,
+    metrics: { train: { count: 11, accuracy: 0.9, loss: 0.3, macroF1: 0.88 }, val: { count: 1, accuracy: 1, loss: 0.2, macroF1: 1 } },
+    scored: 14,
+    unscored: 0,
+    error: null,
+  });
 }
 
 const withoutPaths = (records: ReturnType<typeof labelRecordsOf>) => records.map(({ path: _path, ...rest }) => rest);
