@@ -3,24 +3,18 @@ import { dirname } from 'node:path';
 import { StudioError } from '../../../shared/contract/channel';
 import type { Project } from '../project/Project';
 import { isCode } from '../storage/durableWrite';
-import { labelFormats, type LabelFormatName } from './formats';
+import type { LabelExportResult, LabelFormatName } from '../../../shared/contract/dataset';
+import { labelFormats } from './formats';
 import { labelRecordsOf } from './labelRecords';
 import type { ExportContext } from './formats/types';
-
-export interface LabelExportResult {
-  format: LabelFormatName;
-  out: string;
-  /** Samples written; `skipped`: left out because the format cannot hold them (ImageFolder: unlabeled). */
-  written: number;
-  skipped: number;
-  notes: string[];
-}
 
 /**
  * Writes the project's labels in one of the formats (`formats/`): every sample with its path,
  * label, annotator, time, seconds, split, flag and comment. Files are written durably (temp,
  * fsync, rename); the ImageFolder folder appears only once complete.
  */
+export type { LabelExportResult };
+
 export async function exportLabels(project: Project, format: LabelFormatName, out: string, context: ExportContext = {}): Promise<LabelExportResult> {
   const chosen = labelFormats[format];
   const parent = dirname(out);

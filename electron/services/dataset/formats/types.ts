@@ -1,7 +1,8 @@
 import type { ImportedLabelRecord, LabelRecord } from '../labelRecords';
 
-export const labelFormatNames = ['csv', 'jsonl', 'imagefolder', 'label-studio'] as const;
-export type LabelFormatName = (typeof labelFormatNames)[number];
+import type { LabelFormatName } from '../../../../shared/contract/dataset';
+
+export { labelFormatNames, type LabelFormatName } from '../../../../shared/contract/dataset';
 
 export interface ExportContext {
   signal?: AbortSignal;

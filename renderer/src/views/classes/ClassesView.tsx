@@ -3,6 +3,7 @@ import { selectClasses, selectStatus } from '../../store/selectors';
 import { ClassCard } from './ClassCard';
 import { NewClassForm } from './NewClassForm';
 import { SplitPanel } from './SplitPanel';
+import { ExportLabelsPanel } from './ExportLabelsPanel';
 import './classes.css';
 
 /** The class schema: names, colours, keys, guidelines and example images. */
@@ -29,6 +30,7 @@ export function ClassesView() {
           </ul>
         )}
         <SplitPanel />
+        <ExportLabelsPanel />
       </div>
     </div>
   );
