@@ -15,6 +15,8 @@ import { registerModelHandlers } from './ml/modelHandlers';
 import { LoopService } from './loop/LoopService';
 import { registerLoopHandlers } from './loop/handlers';
 import { registerTrainingHandlers } from './loop/trainingHandlers';
+import { registerSplitHandlers } from './splits/handlers';
+import { registerDatasetHandlers } from './dataset/handlers';
 import type { ImageVariant } from '../../shared/contract/bridge';
 
 export interface StudioOptions {
@@ -72,4 +74,6 @@ export function registerStudioHandlers(registry: HandlerRegistry, host: StudioHo
   registerModelHandlers(registry, services.ml, host.events);
   registerTrainingHandlers(registry, services.loop, services.ml);
   registerLoopHandlers(registry, services.loop, services.ml);
+  registerSplitHandlers(registry, host);
+  registerDatasetHandlers(registry, host);
 }

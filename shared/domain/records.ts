@@ -27,6 +27,8 @@ export const sampleSchema = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   /** 64-bit difference hash (16 hex digits) used to keep near-duplicates in one split. */
   dhash: z.string().regex(/^[0-9a-f]{16}$/),
+  /** 256-bit fine hash (64 hex digits) that tells small images apart; absent on samples imported before it existed. */
+  fineHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   format: z.string(),

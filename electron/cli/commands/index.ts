@@ -14,6 +14,9 @@ import { trainCommand } from './train';
 import { predictPoolCommand } from './predict-pool';
 import { modelsCommand } from './models';
 import { queryCommand } from './query';
+import { labelsCommand } from './labels';
+import { bundleCommand } from './bundle';
+import { unbundleCommand } from './unbundle';
 
 /** Every CLI command, one file each. Add a command: a new file here plus one line below. */
 export const commands: CliCommand<any>[] = [
@@ -32,4 +35,7 @@ export const commands: CliCommand<any>[] = [
   predictPoolCommand,
   modelsCommand,
   queryCommand,
+  labelsCommand,
+  bundleCommand,
+  unbundleCommand,
 ];

@@ -10,6 +10,8 @@ const parseEntry = (json: unknown): JournalEntry => journalEntrySchema.parse(jso
 export interface DecisionMeta {
   annotator: string;
   seconds: number;
+  /** When the decision was made, if not now: a label restored from an exported labels file. */
+  at?: string;
 }
 
 /**
@@ -61,7 +63,7 @@ export class LabelStore {
   }
 
   flag(sampleId: string, flagged: boolean, comment: string, meta: DecisionMeta): Promise<Decision> {
-    const flag = flagged ? { comment, by: meta.annotator, at: new Date().toISOString() } : null;
+    const flag = flagged ? { comment, by: meta.annotator, at: meta.at ?? new Date().toISOString() } : null;
     return this.decide(flagged ? 'flag' : 'unflag', sampleId, { ...this.stateOf(sampleId), flag }, meta);
   }
 
@@ -89,7 +91,7 @@ export class LabelStore {
     meta: DecisionMeta,
     undoes?: number,
   ): Promise<Decision> {
-    const at = new Date().toISOString();
+    const at = meta.at ?? new Date().toISOString();
     const decision: Decision = {
       seq: this.nextSeq++,
       kind,

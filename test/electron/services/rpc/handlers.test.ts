@@ -45,6 +45,11 @@ describe('request validation in main', () => {
     ['loop:status', 'an unknown key', { verbose: true }, /Unrecognized key/i],
     ['loop:rounds', 'an unknown key', { since: 3 }, /Unrecognized key/i],
     ['loop:refresh-queue', 'an unknown key', { strategy: 'margin' }, /Unrecognized key/i],
+    ['splits:report', 'an unknown key', { class: 'cat' }, /Unrecognized key/i],
+    ['dataset:export-labels', 'an unknown format', { format: 'coco', out: '/tmp/x.json' }, /format/],
+    ['dataset:export-labels', 'a relative destination', { format: 'csv', out: '../labels.csv' }, /an absolute path/],
+    ['dataset:export-labels', 'a NUL byte in the destination', { format: 'csv', out: '/tmp/\0x.csv' }, /NUL/],
+    ['dataset:cancel-export', 'an unknown key', { all: true }, /Unrecognized key/i],
   ];
 
   it.each(badRequests)('%s refuses %s with a clear invalid-request error', async (channel, _what, payload, message) => {
