@@ -26,7 +26,6 @@ export interface GalleryFilter {
   status: GalleryStatus;
   classId: string | null;
   split: Split | null;
-  predicted: PredictedFilter | null;
   /** Conditions on runs' predictions (and whatever other kinds the contract lists). */
   where: SampleCondition[];
   sort: SampleSort;
@@ -73,7 +72,7 @@ export interface GallerySlice {
 /** How many images "send all to review" flags at most in one go. */
 export const reviewLimit = 500;
 
-const initialFilter: GalleryFilter = { status: 'all', classId: null, split: null, predicted: null, where: [], sort: { by: 'import' }, origin: null };
+const initialFilter: GalleryFilter = { status: 'all', classId: null, split: null, where: [], sort: { by: 'import' }, origin: null };
 const initial: GalleryState = { filter: initialFilter, total: null, pages: {}, generation: 0, visible: { start: 0, end: galleryPageSize }, reviewing: null };
 
 export const createGallerySlice: Slice<GallerySlice> = (set, get, { api }) => {
@@ -130,7 +129,8 @@ export const createGallerySlice: Slice<GallerySlice> = (set, get, { api }) => {
 
     openConfusionCell(trueClassId, predicted) {
       const name = get().classes.find((c) => c.id === predicted.classId)?.name ?? 'a removed class';
-      get().showInGallery({ status: 'labeled', classId: trueClassId, split: 'test', predicted }, { view: 'drill-down', title: `predicted ${name} ${predicted.round ? `in round ${predicted.round}` : `by run ${predicted.runId}`}` });
+      const where = [{ kind: 'prediction' as const, runId: predicted.runId, classId: predicted.classId }];
+      get().showInGallery({ status: 'labeled', classId: trueClassId, split: 'test', where }, { view: 'drill-down', title: `predicted ${name} ${predicted.round ? `in round ${predicted.round}` : `by run ${predicted.runId}`}` });
     },
 
     showInGallery(filter, origin) {
@@ -138,7 +138,7 @@ export const createGallerySlice: Slice<GallerySlice> = (set, get, { api }) => {
       get().setView('gallery');
     },
 
-    clearGalleryOrigin: () => get().setGalleryFilter({ predicted: null, where: [], sort: { by: 'import' }, origin: null }),
+    clearGalleryOrigin: () => get().setGalleryFilter({ where: [], sort: { by: 'import' }, origin: null }),
 
     async flagFromGallery(sampleId) {
       const filter = get().gallery.filter;
@@ -179,7 +179,6 @@ export function requestFilter(filter: GalleryFilter): SampleFilter {
     status: filter.status,
     ...(filter.classId ? { classId: filter.classId } : {}),
     ...(filter.split ? { split: filter.split } : {}),
-    ...(filter.predicted ? { predicted: { runId: filter.predicted.runId, classId: filter.predicted.classId } } : {}),
     ...(filter.where.length ? { where: filter.where } : {}),
   };
 }
@@ -191,7 +190,7 @@ export function galleryRequest(filter: GalleryFilter): { filter: SampleFilter; s
 
 /** Whether what the gallery shows was chosen by a model's predictions (its class, confidence, correctness). */
 export function showsPredictions(filter: GalleryFilter): boolean {
-  return filter.origin !== null || filter.predicted !== null || filter.where.length > 0 || filter.sort.by !== 'import';
+  return filter.origin !== null || filter.where.length > 0 || filter.sort.by !== 'import';
 }
 
 /** Where a label made in the gallery was made: the view that opened it, a gallery by prediction, or the plain gallery. */

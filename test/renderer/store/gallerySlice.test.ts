@@ -58,7 +58,7 @@ describe('gallery paging in the store', () => {
     studio.store.getState().openConfusionCell('cat', { runId: 'run-1', round: 2, classId: 'dog' });
     expect(studio.store.getState().view).toBe('gallery');
     await settle();
-    expect(studio.callsTo('samples:list').at(-1).filter).toEqual({ status: 'labeled', classId: 'cat', split: 'test', predicted: { runId: 'run-1', classId: 'dog' } });
+    expect(studio.callsTo('samples:list').at(-1).filter).toEqual({ status: 'labeled', classId: 'cat', split: 'test', where: [{ kind: 'prediction', runId: 'run-1', classId: 'dog' }] });
     expect(studio.store.getState().gallery.filter.origin).toEqual({ view: 'drill-down', title: 'predicted Dog in round 2' });
     studio.store.getState().clearGalleryOrigin();
     await settle();

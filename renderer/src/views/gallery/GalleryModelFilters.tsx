@@ -23,8 +23,8 @@ export function GalleryModelFilters() {
   }, [runs, loadRuns]);
   const finished = (runs ?? []).filter((r) => r.status === 'succeeded');
   const view = modelFilterView(filter);
-  // Once edited here, the list is no longer what the view that opened it named (a confusion cell stays, with its chip).
-  const change = (patch: Partial<ModelFilterView>) => setFilter({ ...withModelView(filter, { ...view, ...patch }), ...(filter.predicted ? {} : { origin: null }) });
+  // Once edited here, the list is no longer what the view that opened it named: its chip goes.
+  const change = (patch: Partial<ModelFilterView>) => setFilter({ ...withModelView(filter, { ...view, ...patch }), origin: null });
   if (finished.length === 0) return null;
   const number = (value: string) => (value === '' ? null : Number(value));
   return (
