@@ -52,7 +52,7 @@ export function bootstrapInterval(n: number, statistic: (rows: Uint32Array) => n
   }
   const values = new Float64Array(resamples);
   for (let b = 0; b < resamples; b++) {
-    for (let i = 0; i < n; i++) rows[i] = Math.floor(random() * n);
+    for (let i = 0; i < n; i++) rows[i] = (random() * n) | 0;
     values[b] = statistic(rows);
   }
   values.sort();

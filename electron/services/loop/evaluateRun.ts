@@ -57,9 +57,10 @@ export function labeledRows(project: Project, split: Split, scored: ScoredRows, 
  * with intervals, per class, confusion, and the labels chosen by model disagreement. Null
  * while the split has no label the run scored.
  */
-export function evaluateOnSplit(project: Project, split: 'val' | 'test', scored: ScoredRows, options: Parameters<typeof labeledRows>[3] = {}): Evaluation | null {
+export function evaluateOnSplit(project: Project, split: 'val' | 'test', scored: ScoredRows, options: Parameters<typeof labeledRows>[3] & { resamples?: number } = {}): Evaluation | null {
   const rows = labeledRows(project, split, scored, options);
   if (!rows.truth.length) return null;
   const classIds = project.doc.classes.map((c) => c.id);
-  return evaluatePredictions(split, classIds, { truth: rows.truth, probabilities: rows.probabilities, numClasses: classIds.length, chosenByModel: rows.chosenByModel });
+  const predictions = { truth: rows.truth, probabilities: rows.probabilities, numClasses: classIds.length, chosenByModel: rows.chosenByModel };
+  return evaluatePredictions(split, classIds, predictions, options.resamples ? { resamples: options.resamples } : {});
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loopSettingsSchema, pickedSchema, type LoopSettings } from '../../../shared/contract/loop';
+import { loopSettingsSchema, roundSchema, type LoopSettings } from '../../../shared/contract/loop';
 import { idSchema } from '../../../shared/contract/schemas';
 import { DEFAULT_PIXELS_ID } from '../../../shared/ml/pixels';
 import { defaultStrategy } from './strategyCatalog';
@@ -41,14 +41,9 @@ export type QueueBatch = z.infer<typeof queueBatchSchema>;
  * so the next round knows which labels are new; `picked` says what picked those new train
  * labels. Older files carry `test` (figures on the test labels of their time) and no `picked`.
  */
-export const storedRoundSchema = z.object({
-  round: z.number().int().positive(),
-  runId: idSchema,
-  at: z.string(),
-  labels: z.number().int(),
-  strategy: z.string(),
+export const storedRoundSchema = roundSchema.pick({ round: true, runId: true, at: true, labels: true, strategy: true }).extend({
   valAccuracy: z.number().nullable().default(null),
-  picked: z.array(pickedSchema).nullable().default(null),
+  picked: roundSchema.shape.picked.default(null),
   retrains: z.number().int().nonnegative().default(0),
   labelSeq: z.number().int().nonnegative().nullable().default(null),
   /** Written as null so an older studio still reads the file; never read. */

@@ -9,6 +9,17 @@ import type { Project } from '../project/Project';
 import { evaluateOnSplit, labeledRows, type ScoredRows } from './evaluateRun';
 import type { StoredRound } from './loopDocument';
 
+/**
+ * Bootstrap draws the whole curve may spend on macro-F1 intervals (about 0.2 s on an idle
+ * 2-core machine). Each round gets 1,000 resamples while that fits, fewer (never under 200)
+ * with many rounds of many test labels; the headline figures of one run always get 1,000.
+ */
+export const curveBootstrapBudget = 20_000_000;
+
+export function resamplesPerRound(testLabels: number, rounds: number): number {
+  return Math.max(200, Math.min(1000, Math.floor(curveBootstrapBudget / Math.max(1, testLabels * rounds))));
+}
+
 export const unscorableNote = 'its run’s probabilities are not on disk, so it cannot be scored on today’s test labels';
 export const noTestLabelsNote = 'no test labels yet: the queue asks for them (marked “held-out test image”)';
 
@@ -59,8 +70,11 @@ export class RoundScorer {
     const common = (sampleId: string) => scorable.every((r) => r.row(sampleId) !== null);
     const chosenByModel = this.chosenByModel();
     const byId = new Map(runs.map((r) => [r.id, r]));
+    const book = this.project.labels.book;
+    const testLabels = this.project.samples.all.filter((s) => s.split === 'test' && book.stateOf(s.id).classId !== null && common(s.id)).length;
+    const resamples = resamplesPerRound(testLabels, scorable.length);
     return rounds.map((stored, i) => {
-      const test = rows[i] ? evaluateOnSplit(this.project, 'test', rows[i], { only: common, chosenByModel }) : null;
+      const test = rows[i] ? evaluateOnSplit(this.project, 'test', rows[i], { only: common, chosenByModel, resamples }) : null;
       return {
         round: stored.round,
         runId: stored.runId,
