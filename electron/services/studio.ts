@@ -17,6 +17,7 @@ import { registerLoopHandlers } from './loop/handlers';
 import { registerTrainingHandlers } from './loop/trainingHandlers';
 import { registerSplitHandlers } from './splits/handlers';
 import { registerDatasetHandlers } from './dataset/handlers';
+import { registerEvaluateHandlers } from './evaluate/handlers';
 import type { ImageVariant } from '../../shared/contract/bridge';
 
 export interface StudioOptions {
@@ -76,4 +77,5 @@ export function registerStudioHandlers(registry: HandlerRegistry, host: StudioHo
   registerLoopHandlers(registry, services.loop, services.ml);
   registerSplitHandlers(registry, host);
   registerDatasetHandlers(registry, host);
+  registerEvaluateHandlers(registry, services.loop);
 }

@@ -10,6 +10,7 @@ import { modelsChannels, trainingChannels } from './models';
 import { loopChannels } from './loop';
 import { splitsChannels } from './splits';
 import { datasetChannels } from './dataset';
+import { evaluateChannels } from './evaluate';
 
 /**
  * Every channel between the UI and the studio's services, by name. Names are
@@ -28,6 +29,7 @@ export const contract = {
   ...loopChannels,
   ...splitsChannels,
   ...datasetChannels,
+  ...evaluateChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { classNameSchema, colorSchema, idSchema, shortcutKeySchema, splitSchema } from '../contract/schemas';
+import { labelViewSchema } from './labelViews';
 
 /**
  * A class of the project's schema: what annotators choose between. The guideline and the
@@ -71,6 +72,8 @@ export const decisionSchema = z.object({
   after: labelStateSchema,
   /** For an undo: the seq of the decision it reverted. */
   undoes: z.number().int().positive().optional(),
+  /** Where it was made, when not in the labeling queue (see labelViews). */
+  via: labelViewSchema.optional(),
 });
 export type Decision = z.infer<typeof decisionSchema>;
 export type DecisionKind = Decision['kind'];

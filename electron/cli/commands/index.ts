@@ -17,6 +17,7 @@ import { queryCommand } from './query';
 import { labelsCommand } from './labels';
 import { bundleCommand } from './bundle';
 import { unbundleCommand } from './unbundle';
+import { evaluateCommand } from './evaluate';
 
 /** Every CLI command, one file each. Add a command: a new file here plus one line below. */
 export const commands: CliCommand<any>[] = [
@@ -38,4 +39,5 @@ export const commands: CliCommand<any>[] = [
   labelsCommand,
   bundleCommand,
   unbundleCommand,
+  evaluateCommand,
 ];

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { StudioError } from '../../../shared/contract/channel';
 import { LabelBook, journalEntrySchema, type ClassChange, type JournalEntry } from '../../../shared/domain/labelJournal';
 import type { Decision, DecisionKind, LabelState } from '../../../shared/domain/records';
+import type { LabelView } from '../../../shared/domain/labelViews';
 import { AppendJournal } from '../storage/AppendJournal';
 import { projectFiles } from '../project/documents';
 
@@ -12,6 +13,8 @@ export interface DecisionMeta {
   seconds: number;
   /** When the decision was made, if not now: a label restored from an exported labels file. */
   at?: string;
+  /** Where the decision was made, when not in the labeling queue. */
+  via?: LabelView;
 }
 
 /**
@@ -102,6 +105,7 @@ export class LabelStore {
       before: this.stateOf(sampleId),
       after: kind === 'undo' ? after : { ...after, annotator: meta.annotator, at },
       ...(undoes ? { undoes } : {}),
+      ...(meta.via ? { via: meta.via } : {}),
     };
     await this.commit(decision);
     return decision;
