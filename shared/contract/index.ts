@@ -8,6 +8,9 @@ import { labelsChannels } from './labels';
 import { queueChannels } from './queue';
 import { modelsChannels, trainingChannels } from './models';
 import { loopChannels } from './loop';
+import { splitsChannels } from './splits';
+import { datasetChannels } from './dataset';
+import { evaluateChannels } from './evaluate';
 import { qualityChannels } from './quality';
 
 /**
@@ -25,6 +28,9 @@ export const contract = {
   ...modelsChannels,
   ...trainingChannels,
   ...loopChannels,
+  ...splitsChannels,
+  ...datasetChannels,
+  ...evaluateChannels,
   ...qualityChannels,
 } as const;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { classNameSchema, colorSchema, idSchema, shortcutKeySchema, splitSchema } from '../contract/schemas';
+import { labelViewSchema } from './labelViews';
 
 /**
  * A class of the project's schema: what annotators choose between. The guideline and the
@@ -27,6 +28,8 @@ export const sampleSchema = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   /** 64-bit difference hash (16 hex digits) used to keep near-duplicates in one split. */
   dhash: z.string().regex(/^[0-9a-f]{16}$/),
+  /** 256-bit fine hash (64 hex digits) that tells small images apart; absent on samples imported before it existed. */
+  fineHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   format: z.string(),
@@ -69,6 +72,8 @@ export const decisionSchema = z.object({
   after: labelStateSchema,
   /** For an undo: the seq of the decision it reverted. */
   undoes: z.number().int().positive().optional(),
+  /** Where it was made, when not in the labeling queue (see labelViews). */
+  via: labelViewSchema.optional(),
 });
 export type Decision = z.infer<typeof decisionSchema>;
 export type DecisionKind = Decision['kind'];

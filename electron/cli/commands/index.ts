@@ -14,6 +14,10 @@ import { trainCommand } from './train';
 import { predictPoolCommand } from './predict-pool';
 import { modelsCommand } from './models';
 import { queryCommand } from './query';
+import { labelsCommand } from './labels';
+import { bundleCommand } from './bundle';
+import { unbundleCommand } from './unbundle';
+import { evaluateCommand } from './evaluate';
 import { qualityCommand } from './quality';
 
 /** Every CLI command, one file each. Add a command: a new file here plus one line below. */
@@ -33,5 +37,9 @@ export const commands: CliCommand<any>[] = [
   predictPoolCommand,
   modelsCommand,
   queryCommand,
+  labelsCommand,
+  bundleCommand,
+  unbundleCommand,
+  evaluateCommand,
   qualityCommand,
 ];

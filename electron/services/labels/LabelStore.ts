@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { StudioError } from '../../../shared/contract/channel';
 import { LabelBook, journalEntrySchema, type ClassChange, type JournalEntry } from '../../../shared/domain/labelJournal';
 import type { Decision, DecisionKind, LabelState } from '../../../shared/domain/records';
+import type { LabelView } from '../../../shared/domain/labelViews';
 import { AppendJournal } from '../storage/AppendJournal';
 import { projectFiles } from '../project/documents';
 
@@ -10,6 +11,10 @@ const parseEntry = (json: unknown): JournalEntry => journalEntrySchema.parse(jso
 export interface DecisionMeta {
   annotator: string;
   seconds: number;
+  /** When the decision was made, if not now: a label restored from an exported labels file. */
+  at?: string;
+  /** Where the decision was made, when not in the labeling queue. */
+  via?: LabelView;
 }
 
 /**
@@ -61,7 +66,7 @@ export class LabelStore {
   }
 
   flag(sampleId: string, flagged: boolean, comment: string, meta: DecisionMeta): Promise<Decision> {
-    const flag = flagged ? { comment, by: meta.annotator, at: new Date().toISOString() } : null;
+    const flag = flagged ? { comment, by: meta.annotator, at: meta.at ?? new Date().toISOString() } : null;
     return this.decide(flagged ? 'flag' : 'unflag', sampleId, { ...this.stateOf(sampleId), flag }, meta);
   }
 
@@ -89,7 +94,7 @@ export class LabelStore {
     meta: DecisionMeta,
     undoes?: number,
   ): Promise<Decision> {
-    const at = new Date().toISOString();
+    const at = meta.at ?? new Date().toISOString();
     const decision: Decision = {
       seq: this.nextSeq++,
       kind,
@@ -100,6 +105,7 @@ export class LabelStore {
       before: this.stateOf(sampleId),
       after: kind === 'undo' ? after : { ...after, annotator: meta.annotator, at },
       ...(undoes ? { undoes } : {}),
+      ...(meta.via ? { via: meta.via } : {}),
     };
     await this.commit(decision);
     return decision;

@@ -1,10 +1,10 @@
 import { Low } from 'lowdb';
 import { StudioError } from '../../../shared/contract/channel';
-import type { LoopSettings, Round } from '../../../shared/contract/loop';
+import type { LoopSettings } from '../../../shared/contract/loop';
 import type { Notice } from '../../../shared/contract/schemas';
 import { DurableJsonFile } from '../storage/DurableJsonFile';
 import type { Project } from '../project/Project';
-import { emptyLoopDoc, loopDocSchema, loopFile, type LoopDoc, type QueueBatch } from './loopDocument';
+import { emptyLoopDoc, loopDocSchema, loopFile, rememberedBatches, type LoopDoc, type PickedBatch, type QueueBatch, type StoredRound } from './loopDocument';
 import { defaultStrategy, isKnownStrategy } from './strategyCatalog';
 
 /**
@@ -42,8 +42,13 @@ export class LoopStore {
   }
 
   /** Oldest first. */
-  get rounds(): Round[] {
+  get rounds(): StoredRound[] {
     return this.db.data.rounds;
+  }
+
+  /** The latest batches, newest last: which strategy put each sample in the queue. */
+  get picks(): readonly PickedBatch[] {
+    return this.db.data.picks;
   }
 
   get batch(): QueueBatch | null {
@@ -72,17 +77,33 @@ export class LoopStore {
     return this.settings;
   }
 
-  async addRound(round: Omit<Round, 'round'>): Promise<Round> {
+  async addRound(round: Omit<StoredRound, 'round'>): Promise<StoredRound> {
     this.assertWritable();
-    const numbered: Round = { round: this.db.data.rounds.length + 1, ...round };
+    const numbered: StoredRound = { round: this.db.data.rounds.length + 1, ...round };
     this.db.data.rounds.push(numbered);
     await this.db.write();
     return numbered;
   }
 
+  /** Replaces the latest round's facts (a retrain on the same labels). */
+  async replaceLatestRound(change: Partial<Omit<StoredRound, 'round'>>): Promise<StoredRound> {
+    this.assertWritable();
+    const rounds = this.db.data.rounds;
+    if (!rounds.length) throw new StudioError('internal', 'There is no round to update.');
+    const updated: StoredRound = { ...rounds[rounds.length - 1], ...change };
+    rounds[rounds.length - 1] = updated;
+    await this.db.write();
+    return updated;
+  }
+
+  /** The queue's new batch; its picks are remembered beside the few batches before it. */
   async setBatch(batch: QueueBatch): Promise<void> {
     this.assertWritable();
     this.db.data.queue = batch;
+    if (batch.items.length) {
+      const picked: PickedBatch = { strategy: batch.strategy, refreshedAt: batch.refreshedAt, sampleIds: batch.items.map((i) => i.sampleId) };
+      this.db.data.picks = [...this.db.data.picks, picked].slice(-rememberedBatches);
+    }
     await this.db.write();
   }
 

@@ -2,7 +2,7 @@ import type { StudioHost } from '../host/StudioHost';
 import type { LoopService } from '../loop/LoopService';
 import type { MlServices } from '../ml/index';
 import type { Project } from '../project/Project';
-import type { SampleFilter } from '../../../shared/contract/samples';
+import type { DataCheck } from '../../../shared/contract/sampleConditions';
 import { currentGroupViews, sampleNow } from './overview';
 import { QualitySession } from './QualitySession';
 import { openSuspects } from './reviewQueue';
@@ -62,9 +62,9 @@ export class QualityService {
     return this.current.session;
   }
 
-  /** The gallery's data-check filters: each list in its own order (worst or biggest first). */
-  async idsFor(kind: NonNullable<SampleFilter['quality']>): Promise<readonly string[]> {
-    if (kind === 'selection') return [...this.selection];
+  /** The gallery's data-check conditions: each list in its own order (worst or biggest first). */
+  async idsFor(kind: DataCheck): Promise<readonly string[]> {
+    if (kind === 'map-selection') return [...this.selection];
     const session = await this.session();
     const { report, project, store } = session;
     if (kind === 'duplicate') return currentGroupViews(session).flatMap((g) => g.members.map((m) => m.id));

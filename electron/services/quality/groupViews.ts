@@ -1,7 +1,5 @@
 import type { DuplicateGroupView } from '../../../shared/contract/quality';
 import type { DuplicateGroup } from '../../../shared/ml/quality';
-import { readQualityReport } from '../../worker/quality/qualityFiles';
-import { RunStore } from '../ml/RunStore';
 import type { Project } from '../project/Project';
 
 /** A group's identity: its sorted member ids. A group whose members change is a new group. */
@@ -48,17 +46,4 @@ export function groupViews(project: Project, groups: readonly DuplicateGroup[], 
 /** Every leaky test sample of the groups: left out of the test figures. */
 export function leakyTestIds(views: readonly DuplicateGroupView[]): Set<string> {
   return new Set(views.flatMap((v) => v.leakyTestIds));
-}
-
-/**
- * The leaky test samples of a project as its latest data check found them (read from disk,
- * so the CLI and the app agree): evaluation leaves them out of the test figures.
- */
-export async function leakyTestSamples(project: Project): Promise<Set<string>> {
-  const runs = (await RunStore.for(project)).list().filter((r) => r.status === 'succeeded').reverse();
-  for (const run of runs) {
-    const report = await readQualityReport(project.dir, run.id);
-    if (report) return leakyTestIds(groupViews(project, report.duplicateGroups, new Set()));
-  }
-  return new Set();
 }

@@ -33,7 +33,8 @@ export async function decideReview(
   if (request.action === 'relabel') {
     if (!request.classId) throw new StudioError('invalid-request', 'Say which class the sample is (classId) to relabel it.');
     findClass(project, request.classId);
-    label = await project.labels.setClass(request.sampleId, request.classId, { annotator, seconds: request.seconds });
+    // Suspects are ranked by the model's out-of-fold disagreement: a test label fixed here is counted apart.
+    label = await project.labels.setClass(request.sampleId, request.classId, { annotator, seconds: request.seconds, via: 'suspected-labels' });
   }
   const review: ReviewDecision = {
     sampleId: request.sampleId,

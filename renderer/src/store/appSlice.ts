@@ -53,6 +53,7 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
     get().resetGallery();
     get().resetModel();
     get().resetLoop();
+    get().resetEvaluate();
     get().resetQuality();
   };
 

@@ -7,6 +7,7 @@ import { createLabelingSlice, type LabelingSlice } from './labelingSlice';
 import { createLoopSlice, type LoopSlice } from './loopSlice';
 import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createToastSlice, type ToastSlice } from './toastSlice';
+import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
 import { createQualitySlice, type QualitySlice } from './qualitySlice';
 import type { StoreDeps } from './deps';
 import type { GetState, SetState } from './types';
@@ -20,6 +21,7 @@ export type StudioState = AppSlice &
   GallerySlice &
   ModelSlice &
   LoopSlice &
+  EvaluateSlice &
   QualitySlice & {
     /** The edges the store runs over; hooks that subscribe to studio events use its api. */
     readonly deps: StoreDeps;
@@ -37,6 +39,7 @@ export function createStudioState(deps: StoreDeps) {
     ...createGallerySlice(set, get, deps),
     ...createModelSlice(set, get, deps),
     ...createLoopSlice(set, get, deps),
+    ...createEvaluateSlice(set, get, deps),
     ...createQualitySlice(set, get, deps),
   });
 }

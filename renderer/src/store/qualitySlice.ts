@@ -3,6 +3,7 @@ import type { MapPoints, QualityOverview, QualityStatus, ReviewItem } from '../.
 import { unwrap } from '../api/studioApi';
 import { projectLoader, slicePatcher } from './sliceTools';
 import type { Slice } from './types';
+import { dataCheckGallery } from './galleryDataCheck';
 
 export type DataSection = 'suspects' | 'duplicates' | 'outliers' | 'map';
 
@@ -133,7 +134,7 @@ export const createQualitySlice: Slice<QualitySlice> = (set, get, deps) => {
         unwrap(api.quality.select({ ids: [...ids], target })),
         (result) => {
           if (target === 'gallery') {
-            get().setGalleryFilter({ status: 'all', classId: null, split: null, predicted: null, quality: 'selection' });
+            get().setGalleryFilter(dataCheckGallery('map-selection'));
             get().setView('gallery');
           } else {
             const left = result.leftOut ? ` ${result.leftOut} labeled, skipped, val or test image${result.leftOut === 1 ? ' stays' : 's stay'} out (held-out labels are collected at random).` : '';

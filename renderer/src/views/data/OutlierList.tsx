@@ -1,4 +1,5 @@
 import { useStudio } from '../../hooks/useStudio';
+import { dataCheckGallery } from '../../store/galleryDataCheck';
 import { selectClasses } from '../../store/selectors';
 import { SampleThumb } from './SampleThumb';
 
@@ -26,7 +27,7 @@ export function OutlierList() {
             className="small"
             disabled={overview.outliers.length === 0}
             onClick={() => {
-              setGalleryFilter({ status: 'all', classId: null, split: null, predicted: null, quality: 'outlier' });
+              setGalleryFilter(dataCheckGallery('outlier'));
               setView('gallery');
             }}
           >

@@ -55,7 +55,7 @@ export function SuspectList() {
               <tr key={s.sampleId}>
                 <td>{s.rank}</td>
                 <td>
-                  <SampleThumb id={s.sampleId} onOpen={() => openSample(s.sampleId)} />
+                  <SampleThumb id={s.sampleId} onOpen={() => openSample(s.sampleId, 'suspected-labels')} />
                 </td>
                 <td>{name(s.given)}</td>
                 <td>

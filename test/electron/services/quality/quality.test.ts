@@ -58,6 +58,12 @@ describe('data checks after a run', () => {
     await studio.call('quality:review', { sampleId: keep.sampleId, action: 'keep' });
     const relabel = await studio.call('quality:review', { sampleId: fix.sampleId, action: 'relabel', classId: fix.suggested });
     expect(relabel.label?.after.classId).toBe(fix.suggested);
+    // Suspects are picked by the model's disagreement: a label changed here is marked so, and a
+    // test label changed here counts among the test labels chosen by the model.
+    expect(relabel.label?.via).toBe('suspected-labels');
+    expect((await studio.loop.session()).scorer.chosenByModel().has(fix.sampleId)).toBe(true);
+    const fixSplit = (await studio.call('samples:get', { id: fix.sampleId })).sample.split;
+    expect((await studio.call('evaluate:report', {})).testLabelsChosenByModel).toBe(fixSplit === 'test' ? 1 : 0);
 
     await studio.call('project:close', {});
     await studio.call('project:open', { dir: fixture.dir });
@@ -92,13 +98,31 @@ describe('data checks after a run', () => {
     const rounds = await studio.call('loop:rounds', {});
     const leaky = new Set(overview.duplicateGroups.flatMap((g) => g.leakyTestIds));
     expect(leaky.size).toBeGreaterThanOrEqual(1);
-    expect(rounds.at(-1)!.test!.leakyExcluded).toBe(leaky.size);
+    const labeledLeaky = async () => {
+      let n = 0;
+      for (const id of leaky) if ((await studio.call('samples:get', { id })).sample.label.classId !== null) n += 1;
+      return n;
+    };
+    expect(rounds.at(-1)!.test!.leakyExcluded ?? 0).toBe(await labeledLeaky());
+    // Labeled, the near-copy in test stays out of the re-scored rounds and the headline figures, counted.
+    const original = (await studio.call('samples:get', { id: fixture.nearOriginal })).sample.label.classId!;
+    await studio.call('labels:set', { sampleId: fixture.nearCopy, classId: original, seconds: 1 });
+    const report = await studio.call('evaluate:report', {});
+    const excluded = await labeledLeaky();
+    expect(excluded).toBeGreaterThanOrEqual(1);
+    expect(report.test!.leakyExcluded).toBe(excluded);
+    expect(report.rounds.at(-1)!.test!.leakyExcluded).toBe(excluded);
+    const project = studio.host.requireProject();
+    const labeledTest = project.samples.all.filter((x) => x.split === 'test' && project.labels.stateOf(x.id).classId !== null).length;
+    expect(report.test!.count).toBe(labeledTest - excluded);
+    expect((await studio.call('loop:status', {})).lastRun?.test?.n).toBe(labeledTest - excluded);
 
-    const outliers = await studio.call('samples:list', { filter: { quality: 'outlier' } });
+    // Each data check is a gallery condition; its own order lists the worst first.
+    const outliers = await studio.call('samples:list', { filter: { where: [{ kind: 'outlier' }] }, sort: { by: 'data-check', check: 'outlier' } });
     expect(outliers.items[0].id).toBe(fixture.oddOne);
-    const suspects = await studio.call('samples:list', { filter: { quality: 'suspected' } });
+    const suspects = await studio.call('samples:list', { filter: { where: [{ kind: 'suspected-label' }] } });
     expect(suspects.total).toBe(overview.suspects.length);
-    const duplicates = await studio.call('samples:list', { filter: { quality: 'duplicate' } });
+    const duplicates = await studio.call('samples:list', { filter: { where: [{ kind: 'duplicate' }] } });
     expect(duplicates.items.map((r) => r.id)).toEqual(expect.arrayContaining([fixture.nearCopy, fixture.nearOriginal]));
 
     // Keep one: the copy is excluded (no label, skipped) and the group is resolved.
@@ -123,7 +147,7 @@ describe('data checks after a run', () => {
     const selected = map!.ids.slice(0, 7);
     const result = await studio.call('quality:select', { ids: selected, target: 'gallery' });
     expect(result.selected).toBe(7);
-    const gallery = await studio.call('samples:list', { filter: { quality: 'selection' } });
+    const gallery = await studio.call('samples:list', { filter: { where: [{ kind: 'map-selection' }] }, sort: { by: 'data-check', check: 'map-selection' } });
     expect(gallery.items.map((r) => r.id)).toEqual(selected);
     // To the labeling queue: only its unlabeled train images go first; labeled ones stay out.
     const queued = await studio.call('quality:select', { ids: [fixture.oddOne, ...selected], target: 'queue' });
