@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Project } from '../../../../electron/services/project/Project';
+import { wrapDocument } from '../../../../electron/services/storage/documentEnvelope';
 import { projectStatus } from '../../../../electron/services/project/sampleQueries';
 import { fakeSample, projectWithSamples, tempDir } from '../../../helpers/tempProject';
 
@@ -27,19 +28,20 @@ describe('projects', () => {
   it('a project made by a newer studio is refused with a message to update', async () => {
     const { project, dir } = await projectWithSamples(1);
     await project.close();
-    const doc = JSON.parse(await readFile(join(dir, 'studio.json'), 'utf8'));
-    await writeFile(join(dir, 'studio.json'), JSON.stringify({ ...doc, schemaVersion: 99 }));
+    const { data, generation } = JSON.parse(await readFile(join(dir, 'studio.json'), 'utf8'));
+    await writeFile(join(dir, 'studio.json'), wrapDocument({ ...data, schemaVersion: 99 }, generation + 1, new Date().toISOString()));
     await expect(Project.open(dir)).rejects.toThrow(/newer studio .*schema 99/);
   });
 
-  it('a corrupt studio.json is restored from its backup and the notice reaches the summary', async () => {
+  it('a corrupt studio.json is restored from its last good generation and the notice reaches the summary', async () => {
     const { project, dir } = await projectWithSamples(2);
-    project.doc.name = 'renamed';
-    await project.saveMeta(); // the backup now holds the first version
+    await project.updateMeta((doc) => {
+      doc.name = 'renamed';
+    }, 'not renamed');
     await project.close();
     await writeFile(join(dir, 'studio.json'), '\0\0\0\0');
     const reopened = await Project.open(dir);
-    expect(reopened.summary().notices[0].message).toMatch(/studio.json was damaged/);
+    expect(reopened.summary().notices[0].message).toMatch(/studio.json was damaged \(not valid JSON\); restored generation \d+/);
     expect(reopened.samples.size).toBe(2);
     await reopened.close();
   });
@@ -109,17 +111,18 @@ describe('recovering an interrupted import', () => {
 describe('read-only opens change nothing', () => {
   it('a damaged studio.json is read from its backup by `status` but only repaired by a writer', async () => {
     const { project, dir } = await projectWithSamples(1);
-    project.doc.name = 'second';
-    await project.saveMeta();
-    await project.close();
+    await project.updateMeta((doc) => {
+      doc.name = 'second';
+    }, 'not renamed');
+    await project.close(); // generation 2 is 'second'; generation 1 (studio.json.1) is the project as created
     await writeFile(join(dir, 'studio.json'), '{broken');
     const reader = await Project.open(dir, { readOnly: true });
     expect(reader.doc.name).toBe('project');
-    expect(reader.notices[0].message).toMatch(/showing its last good backup/);
+    expect(reader.notices[0].message).toMatch(/studio.json was damaged \(not valid JSON\); showing generation 1, saved .* from studio.json.1/);
     await reader.close();
     expect(await readFile(join(dir, 'studio.json'), 'utf8')).toBe('{broken');
     const writer = await Project.open(dir);
-    expect(writer.notices[0].message).toMatch(/restored the last good version/);
+    expect(writer.notices[0].message).toMatch(/studio.json was damaged \(not valid JSON\); restored generation 1, saved .* from studio.json.1/);
     await writer.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { writeFile, readFile } from 'node:fs/promises';
+import { writeFile, readFile, readdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ProjectLock } from '../../../../electron/services/storage/ProjectLock';
@@ -30,9 +30,12 @@ describe('project lock', () => {
     const dir = await tempDir();
     const path = join(dir, '.studio.lock');
     await writeFile(path, JSON.stringify({ pid: await deadPid(), host: hostname(), since: 'x', purpose: 'studio serve' }));
+    await writeFile(`${path}.4`, JSON.stringify({ pid: await deadPid(), host: hostname(), since: 'x', purpose: 'studio serve', token: 'dead' }));
     const lock = await ProjectLock.acquire(path, 'reopen after crash');
-    expect(JSON.parse(await readFile(path, 'utf8')).pid).toBe(process.pid);
+    expect(await readdir(dir)).toEqual(['.studio.lock.5']); // the stale lock and the one before the chain are gone
+    expect(JSON.parse(await readFile(`${path}.5`, 'utf8')).pid).toBe(process.pid);
     await lock.release();
+    expect(JSON.parse(await readFile(`${path}.6`, 'utf8'))).toMatchObject({ pid: process.pid, free: true });
   });
 
   it('the same process cannot open the project twice', async () => {
