@@ -8,6 +8,7 @@ import { DurableJsonFile } from '../storage/DurableJsonFile';
 import { DurableDocument } from '../storage/DurableDocument';
 import { ProjectLock } from '../storage/ProjectLock';
 import { nodeFileSystem, type StorageFs } from '../storage/fileSystem';
+import { failedWrite } from '../storage/storageErrors';
 import { LabelStore } from '../labels/LabelStore';
 import { SampleIndex } from './SampleIndex';
 import { reconcileImportedLabels } from './reconcileImportedLabels';
@@ -59,12 +60,18 @@ export class Project {
     return this.meta.data;
   }
 
-  static async create(dir: string, options: { name?: string; classes?: ClassInput[]; purpose?: string; fs?: StorageFs } = {}): Promise<Project> {
+  static create(dir: string, options: { name?: string; classes?: ClassInput[]; purpose?: string; fs?: StorageFs } = {}): Promise<Project> {
+    return Project.make(dir, options).catch((error: unknown) => {
+      throw failedWrite(error, { notSaved: 'The project was not created.', saved: 'Nothing was written that needs keeping.' });
+    });
+  }
+
+  private static async make(dir: string, options: { name?: string; classes?: ClassInput[]; purpose?: string; fs?: StorageFs }): Promise<Project> {
     const fs = options.fs ?? nodeFileSystem;
     dir = resolve(dir);
     const existed = (await fs.kind(dir)) === 'directory';
     await fs.mkdir(dir);
-    if (!existed) await fs.syncDirectory(dirname(dir)); // the new folder's name survives a power cut
+    if (!existed) await fs.syncDirectory(dirname(dir)); // fsync:project-folder (the new folder's name)
     const entries = await fs.readdir(dir);
     if (entries.includes(projectFiles.project)) {
       throw new StudioError('conflict', `${dir} already holds a project.`, 'Open it instead, or choose an empty folder.');
@@ -75,8 +82,6 @@ export class Project {
     }
     const lock = await ProjectLock.acquire(join(dir, projectFiles.lock), options.purpose ?? 'create', fs);
     try {
-      const samples = await SampleIndex.open(dir, { readOnly: false, fs });
-      const labels = await LabelStore.open(dir, { readOnly: false, fs });
       const doc: ProjectDoc = {
         schemaVersion: PROJECT_SCHEMA_VERSION,
         id: randomUUID(),
@@ -88,6 +93,8 @@ export class Project {
         journals: { samples: 0, labels: 0 },
       };
       const meta = await DurableDocument.create(projectFile(dir, fs, false), doc, 'The project was not created.');
+      const samples = await SampleIndex.open(dir, { readOnly: false, fs });
+      const labels = await LabelStore.open(dir, { readOnly: false, fs });
       return new Project(dir, meta, samples, labels, lock, [], fs);
     } catch (error) {
       await lock.release();
@@ -100,7 +107,11 @@ export class Project {
     const readOnly = options.readOnly ?? false;
     dir = resolve(dir);
     await assertProjectFolder(fs, dir);
-    const lock = readOnly ? null : await ProjectLock.acquire(join(dir, projectFiles.lock), options.purpose ?? 'open', fs);
+    const lock = readOnly
+      ? null
+      : await ProjectLock.acquire(join(dir, projectFiles.lock), options.purpose ?? 'open', fs).catch((error: unknown) => {
+          throw failedWrite(error, { notSaved: 'The project was not opened for writing (its lock could not be written).', saved: 'It can still be opened read-only.' });
+        });
     try {
       const file = projectFile(dir, fs, readOnly);
       let doc: ProjectDoc | null;
@@ -110,7 +121,7 @@ export class Project {
         if (error instanceof NewerSchemaError) {
           throw new StudioError('unsupported', `This project was ${error.message}.`, 'Update the studio to open it.');
         }
-        throw new StudioError('damaged', `Cannot open the project: ${(error as Error).message}`, 'Copy the project folder from a backup.');
+        throw Object.assign(new StudioError('damaged', `Cannot open the project: ${(error as Error).message}`, 'Copy the project folder from a backup.'), { cause: error });
       }
       if (!doc) throw new StudioError('not-found', `${dir} is not a studio project (no ${projectFiles.project}).`);
       const { samples, labels, notices } = await openJournals(dir, doc, { readOnly, fs, acceptLoss: options.acceptLoss ?? false });

@@ -115,7 +115,7 @@ export class AppendJournal<T> {
     if (scan.damaged.length > 0 || scan.torn) await this.setAside(scan);
     this.end = await repairJournal(this.fs, this.path, scan, buffer.length);
     this.file = await this.fs.open(this.path, 'append');
-    if (this.created) await this.fs.syncDirectory(dirname(this.path)); // the new file's name is durable
+    if (this.created) await this.fs.syncDirectory(dirname(this.path)); // fsync:journal-create (the new file's name)
     this.count = scan.entries.length;
     this.damaged = scan.damaged.length;
     return scan.entries;
@@ -175,7 +175,7 @@ export class AppendJournal<T> {
       try {
         const file = await this.writable();
         await file.write(bytes);
-        await file.datasync();
+        await file.datasync(); // fsync:journal-append (the acknowledgement)
         this.end += bytes.length;
         this.count += batch.reduce((n, p) => n + p.records, 0);
         for (const p of batch) p.resolve();
@@ -198,10 +198,8 @@ export class AppendJournal<T> {
     try {
       const size = (await file.read()).length;
       if (size < this.end) throw new Error(`${this.label} was cut short by another program while open (${size} of ${this.end} bytes).`);
-      if (size > this.end) {
-        await file.truncate(this.end);
-        await file.datasync();
-      }
+      // The batch about to be written is fdatasync'd with this cut, so the cut needs no sync of its own.
+      if (size > this.end) await file.truncate(this.end);
     } catch (error) {
       await file.close().catch(() => undefined);
       throw error;
@@ -219,7 +217,9 @@ export class AppendJournal<T> {
     if (!file) return;
     try {
       await file.truncate(this.end);
-      await file.datasync();
+      // Without it, bytes of the failed batch the kernel had already written back could
+      // reappear after a power cut: records the user was told were not saved.
+      await file.datasync(); // fsync:journal-rollback
     } catch {
       this.file = null;
       await file.close().catch(() => undefined);

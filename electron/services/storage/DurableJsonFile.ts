@@ -132,7 +132,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       await this.fs.unlink(temp).catch(() => undefined);
       throw error;
     }
-    await this.fs.syncDirectory(dirname(this.path));
+    await this.fs.syncDirectory(dirname(this.path)); // fsync:document-rename
     this.generation = generation;
   }
 

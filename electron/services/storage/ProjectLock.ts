@@ -38,9 +38,10 @@ export class ProjectLock {
     for (let attempt = 0; attempt < 80; attempt++) {
       const top = await topOfChain(fs, base);
       if (top && top.owner === 'vanished') continue; // removed between listing and reading
-      if (top && top.owner === 'unreadable' && unreadable++ < 20) {
-        // Complete at creation (link), so only damage or a power cut leaves it unreadable;
-        // still, give a writer that had to create it in two steps a second to finish.
+      if (top && top.owner === 'unreadable' && linkless && unreadable++ < 20) {
+        // Made complete by link, a lock file is unreadable only after damage or a power cut
+        // (stale). Where the file system has no hard links it is created in two steps: give
+        // its writer a second to finish.
         await new Promise((r) => setTimeout(r, 50));
         continue;
       }
@@ -121,10 +122,31 @@ async function createLink(fs: StorageFs, path: string, owner: LockOwner): Promis
     return true;
   } catch (error) {
     if (isCode(error, 'EEXIST')) return false;
-    throw error;
+    if (!isCode(error, 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS')) throw error;
+    linkless = true; // FAT, exFAT and some network shares: no hard links
+    return createInTwoSteps(fs, path, owner);
   } finally {
     await fs.unlink(temp).catch(() => undefined);
   }
+}
+
+/** Set once a file system here refused `link`: lock files may then be briefly empty. */
+let linkless = false;
+
+async function createInTwoSteps(fs: StorageFs, path: string, owner: LockOwner): Promise<boolean> {
+  let file;
+  try {
+    file = await fs.open(path, 'exclusive');
+  } catch (error) {
+    if (isCode(error, 'EEXIST')) return false;
+    throw error;
+  }
+  try {
+    await file.write(Buffer.from(JSON.stringify(owner)));
+  } finally {
+    await file.close();
+  }
+  return true;
 }
 
 /** A `.studio.lock` from a studio before the chain: a live owner still keeps us out. */

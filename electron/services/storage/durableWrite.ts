@@ -19,7 +19,7 @@ export async function writeTempFile(fs: StorageFs, temp: string, data: string | 
   const handle = await fs.open(temp, 'replace');
   try {
     await handle.write(typeof data === 'string' ? Buffer.from(data) : data);
-    await handle.sync();
+    await handle.sync(); // fsync:temp-data
   } catch (error) {
     await handle.close().catch(() => undefined);
     await fs.unlink(temp).catch(() => undefined);
@@ -43,7 +43,7 @@ export async function writeFileDurably(file: string, data: string | Uint8Array, 
     await fs.unlink(temp).catch(() => undefined);
     throw error;
   }
-  await fs.syncDirectory(dirname(file));
+  await fs.syncDirectory(dirname(file)); // fsync:replace-rename
 }
 
 /** Renames when `from` exists; false when it does not. */

@@ -16,17 +16,19 @@ export async function keepAside(fs: StorageFs, asidePath: string, scan: JournalS
   const file = await fs.open(asidePath, 'append');
   try {
     await file.write(Buffer.concat(parts));
-    await file.datasync();
+    await file.datasync(); // fsync:aside-data
   } finally {
     await file.close();
   }
-  await fs.syncDirectory(dirname(asidePath));
+  await fs.syncDirectory(dirname(asidePath)); // fsync:aside-create
 }
 
 /**
  * Leaves the journal holding exactly its good records, each ending in a newline: damaged
  * lines in the middle mean an atomic rewrite (temp, fsync, rename); a torn tail alone is cut
  * off; a last record missing only its newline gets one. Returns the journal's new length.
+ * The cut and the newline need no fsync of their own: were they lost, the next open finds
+ * and fixes the same thing, and the next append's fdatasync makes them durable anyway.
  */
 export async function repairJournal(fs: StorageFs, path: string, scan: JournalScan<unknown>, length: number): Promise<number> {
   if (scan.damaged.length > 0) {
@@ -39,7 +41,6 @@ export async function repairJournal(fs: StorageFs, path: string, scan: JournalSc
   try {
     if (scan.torn) await file.truncate(length - scan.torn.length);
     else await file.write(Buffer.from('\n'));
-    await file.datasync();
   } finally {
     await file.close();
   }

@@ -15,6 +15,10 @@ export interface WriteOutcome {
  */
 export function failedWrite(error: unknown, outcome: WriteOutcome): StudioError {
   if (error instanceof StudioError) return error;
+  return Object.assign(describe(error, outcome), { cause: error });
+}
+
+function describe(error: unknown, outcome: WriteOutcome): StudioError {
   const code = errnoOf(error);
   const saved = outcome.saved ?? 'Everything saved before is safe.';
   const what = `${outcome.notSaved} ${saved}`;

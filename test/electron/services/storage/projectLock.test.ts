@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { writeFile, readFile, readdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -46,5 +49,50 @@ describe('project lock', () => {
     await lock.release();
     const again = await ProjectLock.acquire(path, 'third');
     await again.release();
+  });
+});
+
+type RacerReply = { held: [number, number] } | { refused: string };
+
+function startRacer(): Promise<ChildProcess> {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const child = fork(join(import.meta.dirname, 'lockRacer.ts'), [], { execArgv: ['--import', tsx], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('error', reject);
+  });
+}
+
+function race(child: ChildProcess, base: string, at: number): Promise<RacerReply> {
+  return new Promise((resolve) => {
+    child.once('message', (reply) => resolve(reply as RacerReply));
+    child.send({ base, at, holdMs: 25 });
+  });
+}
+
+describe('two processes taking over a stale lock at the same instant', () => {
+  it('never both hold it, over 60 races', { timeout: 120_000 }, async () => {
+    const racers = await Promise.all([startRacer(), startRacer()]);
+    try {
+      const dead = await deadPid();
+      let bothHeld = 0;
+      let taken = 0;
+      for (let trial = 0; trial < 60; trial++) {
+        const dir = await tempDir();
+        const base = join(dir, '.studio.lock');
+        const stale = { pid: dead, host: hostname(), since: '2026-01-01T00:00:00Z', purpose: 'crashed studio', token: `stale-${trial}` };
+        await writeFile(base, JSON.stringify(stale)); // as a studio before the lock chain left it
+        await writeFile(`${base}.${trial + 1}`, JSON.stringify(stale));
+        const at = performance.timeOrigin + performance.now() + 40;
+        const [a, b] = await Promise.all(racers.map((r) => race(r, base, at)));
+        if ('held' in a) taken++;
+        if ('held' in b) taken++;
+        if ('held' in a && 'held' in b && a.held[0] < b.held[1] && b.held[0] < a.held[1]) bothHeld++;
+      }
+      expect(bothHeld, 'races in which both processes held the lock at once').toBe(0);
+      expect(taken, 'the stale lock was taken over').toBeGreaterThanOrEqual(60);
+    } finally {
+      for (const r of racers) r.kill();
+    }
   });
 });
