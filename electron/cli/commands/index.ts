@@ -14,6 +14,7 @@ import { trainCommand } from './train';
 import { predictPoolCommand } from './predict-pool';
 import { modelsCommand } from './models';
 import { queryCommand } from './query';
+import { repairCommand } from './repair';
 
 /** Every CLI command, one file each. Add a command: a new file here plus one line below. */
 export const commands: CliCommand<any>[] = [
@@ -32,4 +33,5 @@ export const commands: CliCommand<any>[] = [
   predictPoolCommand,
   modelsCommand,
   queryCommand,
+  repairCommand,
 ];
