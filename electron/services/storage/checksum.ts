@@ -6,5 +6,5 @@ import { crc32c } from '@node-rs/crc32';
  * write or bytes pasted into a file are found on reading.
  */
 export function checksum(data: string | Uint8Array): string {
-  return crc32c(typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength)).toString(16).padStart(8, '0');
+  return crc32c(typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)).toString(16).padStart(8, '0');
 }
