@@ -161,7 +161,7 @@ export class Project {
 
   /** A notice found after opening (a document of the loop or the runs restored). */
   addNotice(notice: Notice): void {
-    this.notices.push(notice);
+    if (!this.notices.some((n) => n.message === notice.message)) this.notices.push(notice);
   }
 
   summary(): ProjectSummary {
