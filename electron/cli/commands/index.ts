@@ -18,6 +18,7 @@ import { labelsCommand } from './labels';
 import { bundleCommand } from './bundle';
 import { unbundleCommand } from './unbundle';
 import { evaluateCommand } from './evaluate';
+import { repairCommand } from './repair';
 
 /** Every CLI command, one file each. Add a command: a new file here plus one line below. */
 export const commands: CliCommand<any>[] = [
@@ -40,4 +41,5 @@ export const commands: CliCommand<any>[] = [
   bundleCommand,
   unbundleCommand,
   evaluateCommand,
+  repairCommand,
 ];
