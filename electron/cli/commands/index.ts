@@ -19,6 +19,7 @@ import { bundleCommand } from './bundle';
 import { unbundleCommand } from './unbundle';
 import { evaluateCommand } from './evaluate';
 import { qualityCommand } from './quality';
+import { repairCommand } from './repair';
 
 /** Every CLI command, one file each. Add a command: a new file here plus one line below. */
 export const commands: CliCommand<any>[] = [
@@ -42,4 +43,5 @@ export const commands: CliCommand<any>[] = [
   unbundleCommand,
   evaluateCommand,
   qualityCommand,
+  repairCommand,
 ];

@@ -46,10 +46,10 @@ export async function unbundleProject(file: string, dir: string, options: Unbund
     const manifest = await readManifest(file, staging);
     const projectDir = join(staging, bundleEntries.project);
     if (!existsSync(join(projectDir, projectFiles.project))) throw new StudioError('invalid-request', `The bundle ${file} holds no ${projectFiles.project}.`, 'Make the bundle again with "studio bundle".');
-    const bundled = await SampleIndex.open(projectDir, true);
+    const bundled = await SampleIndex.open(projectDir, { readOnly: true });
     const { samples, images } = await placeImages(bundled.all, manifest, dir, options);
     await rm(join(projectDir, projectFiles.samples), { force: true });
-    const index = await SampleIndex.open(projectDir, false);
+    const index = await SampleIndex.open(projectDir, { readOnly: false });
     await index.add(samples);
     await index.close();
     if (images.bundled > 0) await rename(join(staging, bundleEntries.images), join(projectDir, bundledImagesFolder));

@@ -52,19 +52,21 @@ export class SampleCommitter {
 
   /** Class id per lower-cased label, creating the classes the project lacks. */
   private async classesFor(samples: Sample[]): Promise<Map<string, string>> {
-    const doc = this.project.doc;
-    const ids = new Map(doc.classes.map((c) => [c.name.toLowerCase(), c.id]));
-    let created = false;
-    for (const sample of samples) {
-      const label = sample.importedLabel;
-      if (label === null || ids.has(label.toLowerCase())) continue;
-      const added = buildClass({ name: label }, doc.classes);
-      doc.classes.push(added);
-      ids.set(label.toLowerCase(), added.id);
-      this.newClasses.push(label);
-      created = true;
-    }
-    if (created) await this.project.saveMeta();
+    const ids = new Map(this.project.doc.classes.map((c) => [c.name.toLowerCase(), c.id]));
+    const missing = [...new Set(samples.flatMap((s) => (s.importedLabel !== null && !ids.has(s.importedLabel.toLowerCase()) ? [s.importedLabel] : [])))];
+    const unique = missing.filter((label, i) => missing.findIndex((m) => m.toLowerCase() === label.toLowerCase()) === i);
+    if (unique.length === 0) return ids;
+    // Made durable before any sample of the batch is: a failed write leaves nothing behind.
+    const added = await this.project.updateMeta(
+      (doc) => unique.map((name) => {
+        const created = buildClass({ name }, doc.classes);
+        doc.classes.push(created);
+        return created;
+      }),
+      `The new classes ${unique.map((n) => `"${n}"`).join(', ')} were not created.`,
+    );
+    for (const c of added) ids.set(c.name.toLowerCase(), c.id);
+    this.newClasses.push(...unique);
     return ids;
   }
 }

@@ -86,6 +86,14 @@ export async function runImport(project: Project, request: ImportRequestValid, o
 }
 
 function asStudioError(error: unknown, committed: number): StudioError {
+  if (error instanceof StudioError && (error.code === 'disk-full' || error.code === 'io')) {
+    // The storage error says what the failed batch lost; this says what the import kept.
+    return new StudioError(
+      error.code,
+      `The import stopped. ${error.message} ${committed} image(s) of this import were saved before that and are kept.`,
+      `${error.hint ?? ''} Then import again: images already imported are skipped as duplicates.`.trim(),
+    );
+  }
   if (error instanceof StudioError) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new StudioError(

@@ -18,7 +18,7 @@ export const defaultLoopSettings: LoopSettings = {
   head: 'linear',
 };
 
-export const queuePickSchema = z.object({ sampleId: idSchema, score: z.number(), note: z.string() });
+export const queuePickSchema = z.strictObject({ sampleId: idSchema, score: z.number(), note: z.string() });
 export type QueuePick = z.infer<typeof queuePickSchema>;
 
 /**
@@ -26,7 +26,7 @@ export type QueuePick = z.infer<typeof queuePickSchema>;
  * It is replaced whole when the loop queries again (after a run, a strategy change, or
  * when it runs low).
  */
-export const queueBatchSchema = z.object({
+export const queueBatchSchema = z.strictObject({
   runId: idSchema.nullable(),
   strategy: z.string(),
   items: z.array(queuePickSchema),
@@ -63,7 +63,7 @@ export type PickedBatch = z.infer<typeof pickedBatchSchema>;
  * current queue batch and what the latest batches picked. Settings missing from an older
  * file take their defaults.
  */
-export const loopDocSchema = z.object({
+export const loopDocSchema = z.strictObject({
   schemaVersion: z.literal(1),
   settings: loopSettingsSchema.partial().transform((s): LoopSettings => ({ ...defaultLoopSettings, ...s })),
   rounds: z.array(storedRoundSchema).default([]),
@@ -75,7 +75,7 @@ export const loopDocSchema = z.object({
    * `createdAt` comes later (after the worker started); labels made in between were not in
    * the run and count toward the next.
    */
-  runStart: z.object({ runId: idSchema, labelSeq: z.number().int().nonnegative() }).nullable().default(null),
+  runStart: z.strictObject({ runId: idSchema, labelSeq: z.number().int().nonnegative() }).nullable().default(null),
 });
 export type LoopDoc = z.output<typeof loopDocSchema>;
 

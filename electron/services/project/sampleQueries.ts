@@ -70,5 +70,5 @@ export function projectStatus(project: Project): ProjectStatus {
     }
   }
   const total = project.samples.size;
-  return { total, labeled, unlabeled: total - labeled, flagged, skipped, perSplit, labeledPerSplit, perClass: [...perClass.values()] };
+  return { total, labeled, unlabeled: total - labeled, flagged, skipped, perSplit, labeledPerSplit, perClass: [...perClass.values()], notices: [...project.notices] };
 }

@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import { Low } from 'lowdb';
 import { z } from 'zod';
 import { StudioError } from '../../../shared/contract/channel';
 import { reviewDecisionSchema, type ReviewDecision } from '../../../shared/contract/quality';
@@ -7,6 +6,7 @@ import type { Notice } from '../../../shared/contract/schemas';
 import { qualitySettingsSchema, type QualitySettings } from '../../../shared/ml/quality';
 import type { Project } from '../project/Project';
 import { AppendJournal } from '../storage/AppendJournal';
+import { DurableDocument } from '../storage/DurableDocument';
 import { DurableJsonFile } from '../storage/DurableJsonFile';
 
 const qualityDocSchema = z.object({
@@ -21,7 +21,7 @@ export const qualityFiles = { doc: 'quality/quality.json', reviews: 'quality/rev
 
 /**
  * A project's data-check decisions, durable: the settings and ignored duplicate groups in a
- * small document (lowdb through the durable adapter), and every review decision appended to
+ * small durable document (a change is current only once on disk), and every review decision appended to
  * `quality/reviews.jsonl`, acknowledged only once fsync'd, like labels. The latest decision
  * per sample is the one that counts.
  */
@@ -29,7 +29,7 @@ export class QualityStore {
   private readonly latest = new Map<string, ReviewDecision>();
 
   private constructor(
-    private readonly db: Low<QualityDoc>,
+    private readonly doc: DurableDocument<QualityDoc>,
     private readonly journal: AppendJournal<ReviewDecision> | null,
     reviews: ReviewDecision[],
     readonly notices: Notice[],
@@ -39,22 +39,22 @@ export class QualityStore {
 
   static async open(project: Project): Promise<QualityStore> {
     if (!project.readOnly) await mkdir(project.path('quality'), { recursive: true });
-    const adapter = new DurableJsonFile(project.path(qualityFiles.doc), (json) => qualityDocSchema.parse(json), qualityFiles.doc, project.readOnly);
-    const doc = (await adapter.read()) ?? { schemaVersion: 1 as const, settings: qualitySettingsSchema.parse({}), ignoredGroups: [] };
+    const file = new DurableJsonFile(project.path(qualityFiles.doc), (json) => qualityDocSchema.parse(json), { label: qualityFiles.doc, readOnly: project.readOnly });
+    const doc = await DurableDocument.open(file, () => ({ schemaVersion: 1 as const, settings: qualitySettingsSchema.parse({}), ignoredGroups: [] }));
     const parse = (json: unknown) => reviewDecisionSchema.parse(json);
     const path = project.path(qualityFiles.reviews);
     const { journal, entries, notices } = project.readOnly
       ? { journal: null, ...(await AppendJournal.read(path, parse)) }
       : await AppendJournal.open(path, parse).then((opened) => ({ ...opened, notices: opened.journal.notices }));
-    return new QualityStore(new Low(adapter, doc), journal, entries, [...adapter.notices, ...notices]);
+    return new QualityStore(doc, journal, entries, [...doc.notices, ...notices]);
   }
 
   get settings(): QualitySettings {
-    return { ...this.db.data.settings };
+    return { ...this.doc.data.settings };
   }
 
   get ignoredGroups(): ReadonlySet<string> {
-    return new Set(this.db.data.ignoredGroups);
+    return new Set(this.doc.data.ignoredGroups);
   }
 
   reviewOf(sampleId: string): ReviewDecision | undefined {
@@ -62,15 +62,20 @@ export class QualityStore {
   }
 
   async updateSettings(change: Partial<QualitySettings>): Promise<QualitySettings> {
-    this.db.data.settings = qualitySettingsSchema.parse({ ...this.db.data.settings, ...change });
-    await this.write();
+    if (!this.journal) throw readOnly();
+    const settings = qualitySettingsSchema.parse({ ...this.doc.data.settings, ...change });
+    await this.doc.update((draft) => {
+      draft.settings = settings;
+    }, 'The data-check settings were not changed.');
     return this.settings;
   }
 
   async ignoreGroup(key: string): Promise<void> {
-    if (this.db.data.ignoredGroups.includes(key)) return;
-    this.db.data.ignoredGroups.push(key);
-    await this.write();
+    if (this.doc.data.ignoredGroups.includes(key)) return;
+    if (!this.journal) throw readOnly();
+    await this.doc.update((draft) => {
+      draft.ignoredGroups.push(key);
+    }, 'The duplicate group was not marked as fine.');
   }
 
   /** Resolves once the decision is on disk. */
@@ -82,11 +87,6 @@ export class QualityStore {
 
   async close(): Promise<void> {
     await this.journal?.close();
-  }
-
-  private async write(): Promise<void> {
-    if (!this.journal) throw readOnly();
-    await this.db.write();
   }
 }
 
