@@ -111,6 +111,7 @@ export class RunService {
           backbone: report.backbone,
           head: report.head,
           backend: report.backend,
+          headEngine: report.headEngine,
           executionProviders: report.executionProviders,
           fineTune: { requested: Boolean(options.fineTune), ...report.fineTune },
           warmStartFrom: report.warmStarted ? previous : null,

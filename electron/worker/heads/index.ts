@@ -6,6 +6,7 @@
  */
 export { defaultHeadConfig, validateHeadConfig, type HeadConfig } from './config';
 export { trainHead } from './train';
-export { loadHead } from './head';
+export { loadHead, resolveEngine } from './engines';
+export type { HeadEngineChoice } from './engine';
 export { classWeightsFor } from './trainingData';
 export type { Dataset, EpochReport, Head, SavedHead, SavedTensor, TrainOptions, TrainResult } from './types';
