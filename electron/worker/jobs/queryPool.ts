@@ -1,4 +1,5 @@
 import type { Sample } from '../../../shared/domain/records';
+import type { AcquisitionOptions } from '../acquisition/options';
 import { topK } from '../acquisition/math/selectors';
 import { subsample } from '../acquisition/math/subsample';
 import { marginScores } from '../acquisition/math/uncertainty';
@@ -10,6 +11,14 @@ export const maxPoolFloats = 48_000_000;
 export const maxDiversityCandidates = 5000;
 /** Labeled samples diversity measures against (distances cost pool × labeled). */
 export const maxLabeledForDiversity = 5000;
+
+/**
+ * The app's one standing departure from the papers (acquisition/options.ts): diversity
+ * distances (k-center, cold start, hybrid) in a 64-d random projection, so a query on
+ * 1,280-d embeddings stays interactive. The memory caps above cut the pool itself and are
+ * reported in the query's `leftOut`.
+ */
+export const appQueryOptions: Partial<AcquisitionOptions> = { projection: 64 };
 
 /** Counts of candidates a query could not consider, by reason, for its report. */
 export class LeftOut {
