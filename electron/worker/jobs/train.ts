@@ -49,6 +49,7 @@ export async function runTrainJob(job: ValidJobOf<'train'>, context: JobContext)
       val: sets.val,
       numClasses,
       head: job.head,
+      features: backbone.card.engine === 'pixels' ? 'pixels' : 'embedding',
       previous: job.warmStartRunId ? await readSavedHead(job.projectDir, job.warmStartRunId) : null,
       signal,
       onEpoch: (epoch, epochs) => context.progress({ phase: 'training', epoch, epochs }),

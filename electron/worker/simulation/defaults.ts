@@ -22,5 +22,6 @@ export function simulationDefaults(): SimulationSettings {
     valPerClass: defaultLoopSettings.minValLabelsPerClass,
     tuningCarve: 10_000,
     evaluateOn: 'test',
+    roundsAfterTarget: null,
   };
 }

@@ -55,7 +55,7 @@ export async function runLoop(input: LoopInput, settings: SimulationSettings, ho
   for (let round = 0; round <= settings.rounds && !hooks.signal?.aborted; round++) {
     let head: Head | null = null;
     try {
-      const trained = await trainRoundHead({ ...roundSets(train, pool, labeled), numClasses, head: settings.head, previous, signal: hooks.signal });
+      const trained = await trainRoundHead({ ...roundSets(train, pool, labeled), numClasses, head: settings.head, features: 'pixels', previous, signal: hooks.signal });
       head = trained.head;
       previous = head.save();
       hooks.onRound?.({ strategy: input.spec, seed, round, labeled: [...labeled].sort((a, b) => a - b).map((p) => ({ row: pool.rows[p], split: pool.splits[p] })), head: previous });
@@ -63,7 +63,8 @@ export async function runLoop(input: LoopInput, settings: SimulationSettings, ho
       const val = labeled.filter((p) => pool.splits[p] === 'val').length;
       curve.push({ labels: labeled.length, val, accuracy: Number(accuracy.toFixed(4)) });
       hooks.progress?.(`${input.spec} seed ${seed} round ${round}/${settings.rounds}: ${labeled.length} labels (${val} val) → accuracy ${(accuracy * 100).toFixed(1)}%`);
-      if (round === settings.rounds) break;
+      const crossed = curve.findIndex((p) => p.accuracy >= settings.target);
+      if (round === settings.rounds || (settings.roundsAfterTarget !== null && crossed >= 0 && round - crossed >= settings.roundsAfterTarget)) break;
       // Val asks first: they decide how many slots of the batch the strategy fills.
       const asked: number[] = [];
       let strategySlots = 0;

@@ -47,6 +47,12 @@ export async function simulate(data: SimulationData, settings: SimulationSetting
   return report;
 }
 
+/** The training rows of each seed's pool, as `simulate` draws them (for a reference loop on the same pools). */
+export function seedPoolRows(data: SimulationData, settings: SimulationSettings): Int32Array[] {
+  const { available } = carve(data, settings);
+  return settings.seeds.map((seed) => seedPool(available, settings.pool, seed, data.splits).rows);
+}
+
 /**
  * Sets `tuningCarve` training rows aside (when the training part has room for them beside
  * the pool): pools are drawn from the rest, and with `evaluateOn: 'tuning'` accuracy is

@@ -62,6 +62,8 @@ export interface SimulationSettings {
   tuningCarve: number;
   /** Where accuracy is measured: the test set, or the tuning carve (for choosing settings). */
   evaluateOn: 'test' | 'tuning';
+  /** Rounds a run goes on after it first reached the target (null: all `rounds`); saves time in long benchmarks. */
+  roundsAfterTarget: number | null;
 }
 
 export interface SimulationHooks {

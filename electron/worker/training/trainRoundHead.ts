@@ -1,4 +1,4 @@
-import { defaultHeadConfig, trainHead, type Dataset, type EpochReport, type HeadConfig, type SavedHead, type TrainResult } from '../heads/index';
+import { defaultHeadConfig, trainHead, type Dataset, type EpochReport, type HeadConfig, type HeadFeatures, type SavedHead, type TrainResult } from '../heads/index';
 
 /** One round's head training: the labeled rows by split, the settings asked for, and the previous round's head. */
 export interface RoundTrainingInput {
@@ -7,8 +7,10 @@ export interface RoundTrainingInput {
   /** Labels of the val split: early stopping watches them; null when there are none yet. */
   val: Dataset | null;
   numClasses: number;
-  /** Settings asked for; the rest come from `defaultHeadConfig` of the kind. */
+  /** Settings asked for; the rest come from `defaultHeadConfig` of the kind and features. */
   head: Partial<HeadConfig>;
+  /** Pixels or a network's embedding: decides the default standardisation. */
+  features: HeadFeatures;
   /** The previous round's head; used as a warm start when it has the same shape. */
   previous: SavedHead | null;
   signal?: AbortSignal;
@@ -22,13 +24,14 @@ export interface RoundTraining extends TrainResult {
 
 /**
  * How the studio trains the head in one round of the loop: the default head of the asked
- * kind with the asked overrides, feature standardisation from the train rows, a warm start
+ * kind with the asked overrides, feature standardisation from the train rows (embeddings;
+ * not pixels, which share one scale), a warm start
  * from the previous head when it fits, early stopping on the val labels. The train job and
  * the simulation (`studio simulate`, `npm run bench:al`) both train through this one
  * function, so the benchmark's figures are what users get.
  */
 export async function trainRoundHead(input: RoundTrainingInput): Promise<RoundTraining> {
-  const config: HeadConfig = { ...defaultHeadConfig(input.head.kind ?? 'linear'), ...input.head };
+  const config: HeadConfig = { ...defaultHeadConfig(input.head.kind ?? 'linear', input.features), ...input.head };
   const warmStart = compatibleHead(input.previous, config, input.train.dim, input.numClasses);
   const trained = await trainHead(input.train, config, {
     numClasses: input.numClasses,

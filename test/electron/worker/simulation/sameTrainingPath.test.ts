@@ -37,7 +37,7 @@ describe('simulate and the app train the same head', () => {
     const head = { epochs: 6, batchSize: 8 };
     await simulate(
       data,
-      { strategies: ['margin'], initial: 9, batch: 6, rounds: 1, seeds: [1], target: 0.9, initialStrategy: 'random', head, mcPasses: 2, valPerClass: 1, tuningCarve: 0, evaluateOn: 'test' },
+      { strategies: ['margin'], initial: 9, batch: 6, rounds: 1, seeds: [1], target: 0.9, initialStrategy: 'random', head, mcPasses: 2, valPerClass: 1, tuningCarve: 0, evaluateOn: 'test', roundsAfterTarget: null },
       { onRound: (r) => rounds.push(r) },
     );
     expect(rounds.map((r) => r.round)).toEqual([0, 1]);
