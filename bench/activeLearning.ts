@@ -1,6 +1,7 @@
+import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeOptions, parseStrategySpec } from '../electron/worker/acquisition/index';
 import { loadFashionMnist } from '../electron/worker/datasets/index';
@@ -8,6 +9,7 @@ import { defaultHeadConfig } from '../electron/worker/heads/index';
 import { writeLearningCurve } from '../electron/worker/plots/writePlot';
 import { pixelFeatures } from '../electron/worker/simulation/features';
 import { simulationDefaults } from '../electron/worker/simulation/defaults';
+import { meanLabelsToTarget } from '../electron/worker/simulation/labelsToTarget';
 import { seedPoolRows, simulate } from '../electron/worker/simulation/simulate';
 import type { SimulationReport, SimulationSettings } from '../electron/worker/simulation/types';
 import { selectBackend } from '../electron/worker/tf/backend';
@@ -53,7 +55,7 @@ export async function benchActiveLearning(options: { settings?: Partial<Simulati
   const reference = onTest
     ? sklearnReference({ train: data.train, test: data.test, pools: seedPoolRows(data, settings), seeds: settings.seeds, strategies: ['random', 'entropy', 'margin'], initial: settings.initial, batch: settings.batch, rounds: 40, target: settings.target })
     : Promise.resolve(null);
-  const report = await simulate(data, settings, { progress: options.progress });
+  const report = await simulateSeedsInParallel(settings, options.progress);
   const seconds = (performance.now() - t0) / 1000;
   const sklearnOutcome = await reference;
   const sklearn = sklearnOutcome && !('unavailable' in sklearnOutcome) ? sklearnOutcome : null;
@@ -67,7 +69,7 @@ export async function benchActiveLearning(options: { settings?: Partial<Simulati
   const notes = [
     `protocol: Fashion-MNIST pixels (784-d, /255), pool ${settings.pool?.toLocaleString('en-US')} drawn per seed from the 60,000 training images minus a ${settings.tuningCarve.toLocaleString('en-US')}-image tuning carve; frozen 80/10/10 splits; first ${settings.initial} labels and +${settings.batch} per round, every 4th label a random val sample until each class has ${settings.valPerClass} (the queue's rule), the others by ${settings.initialStrategy} first and then the strategy from the train split; the app's train path (trainRoundHead: warm start, early stopping on the val labels); accuracy on the ${onTest ? 'official 10,000-image test set' : 'tuning carve'}; seeds ${settings.seeds.join(', ')}; labels = train + val labels of the first round at or above ${settings.target * 100} %`,
     `head: ${JSON.stringify(head)}; MC-dropout passes ${settings.mcPasses}; TF.js backend ${backend.name} (the linear head runs on the studio's SIMD engine)`,
-    `machine: 1-minute load average ${load.toFixed(1)} at the start (2 cores, shared with other work); the scikit-learn reference ran beside it on one core`,
+    `machine: 1-minute load average ${load.toFixed(1)} at the start (2 cores, shared with other work); seeds in parallel processes, the scikit-learn reference beside them`,
   ];
   if (sklearnOutcome && 'unavailable' in sklearnOutcome) notes.push(`scikit-learn reference unavailable: ${sklearnOutcome.unavailable}`);
   if (onTest && options.plot !== null) {
@@ -87,6 +89,47 @@ export async function benchActiveLearning(options: { settings?: Partial<Simulati
   };
 }
 
+/**
+ * Seeds are independent runs: each goes to its own process (all at once by default, or
+ * `STUDIO_BENCH_PROCESSES` at a time), and the reports are merged in seed order: the same
+ * figures as one process, in about the time of one seed.
+ */
+async function simulateSeedsInParallel(settings: SimulationSettings, progress?: (m: string) => void): Promise<SimulationReport> {
+  const parallel = Math.max(1, Number(process.env.STUDIO_BENCH_PROCESSES ?? 3));
+  const queue = [...settings.seeds];
+  const reports = new Map<number, SimulationReport>();
+  const worker = async () => {
+    for (let seed = queue.shift(); seed !== undefined; seed = queue.shift()) reports.set(seed, await seedInChild({ ...settings, seeds: [seed] }, progress));
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, settings.seeds.length) }, worker));
+  const merged: SimulationReport = { strategies: {}, target: settings.target, evaluatedOn: settings.evaluateOn };
+  for (const spec of settings.strategies) {
+    const seeds = settings.seeds.flatMap((seed) => reports.get(seed)?.strategies[spec]?.seeds ?? []);
+    merged.strategies[spec] = { seeds, labelsToTarget: meanLabelsToTarget(seeds) };
+  }
+  return merged;
+}
+
+function seedInChild(settings: SimulationSettings, progress?: (m: string) => void): Promise<SimulationReport> {
+  return new Promise((resolveChild, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ['--seed-worker'], { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    child.stderr!.on('data', (d: Buffer) => d.toString().split('\n').filter(Boolean).forEach((line) => progress?.(line)));
+    child.once('message', (report) => resolveChild(report as SimulationReport));
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`the simulation of seed ${settings.seeds[0]} exited with ${code}`))));
+    child.send(settings);
+  });
+}
+
+/** A child's side of simulateSeedsInParallel: one settings message in, one report out. */
+async function seedWorker(): Promise<void> {
+  const settings = await new Promise<SimulationSettings>((resolveMessage) => process.once('message', (m) => resolveMessage(m as SimulationSettings)));
+  await selectBackend({ only: ['wasm', 'cpu'] });
+  const dataset = await loadFashionMnist();
+  const data = { classNames: dataset.classNames, train: pixelFeatures(dataset.train), test: pixelFeatures(dataset.test) };
+  const report = await simulate(data, settings, { progress: (m) => process.stderr.write(`${m}\n`) });
+  process.send!(report, () => process.exit(0));
+}
+
 /** The README table: first crossing, mean and per seed, ratio to random, and the scikit-learn loop on the same pools. */
 export function table(result: { report: SimulationReport; sklearn: SklearnReport | null }): string {
   const random = result.report.strategies.random?.labelsToTarget ?? null;
@@ -103,7 +146,9 @@ export function table(result: { report: SimulationReport; sklearn: SklearnReport
   return ['| strategy | labels to 80 % | vs random | per seed (1 / 2 / 3) | scikit-learn loop, same pools |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.includes('--seed-worker')) {
+  void seedWorker();
+} else if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { 'evaluate-on': { type: 'string' }, strategies: { type: 'string' }, seeds: { type: 'string' }, rounds: { type: 'string' }, head: { type: 'string' } } });
   const settings: Partial<SimulationSettings> = {};
   if (values['evaluate-on'] === 'tuning') settings.evaluateOn = 'tuning';

@@ -14,7 +14,7 @@ const chunkRows = 4096;
 export const baldStrategy: AcquisitionStrategy = {
   name: 'bald',
   summary: 'Picks the samples on which MC-dropout passes of the head disagree most (BALD).',
-  needs: ['mc-dropout', 'embeddings'],
+  needs: ['mc-dropout'],
   score: async (pool, { signal }) => {
     const { passes, sample } = pool.mcDropout!;
     const scores = new Float32Array(pool.count);
