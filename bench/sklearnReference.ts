@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { lastJsonLine, runPython } from './runPython';
 import type { LabeledRows } from '../electron/worker/simulation/features';
 
 export interface SklearnReport {
@@ -9,7 +9,6 @@ export interface SklearnReport {
   seconds: number;
 }
 
-const python = process.env.STUDIO_BENCH_PYTHON ?? '/usr/bin/python3';
 const script = resolve(import.meta.dirname, 'reference', 'sklearn_al.py');
 
 /**
@@ -51,25 +50,10 @@ export async function sklearnReference(input: {
       target: input.target,
     };
     await writeFile(file('data.json'), JSON.stringify(meta));
-    const { code, stdout, stderr } = await run(python, [script, file('data.json')]);
-    if (code !== 0) return { unavailable: `${python} ${script} exited ${code}: ${stderr.trim().split('\n').at(-1) ?? ''}` };
-    return JSON.parse(stdout.trim().split('\n').at(-1)!) as SklearnReport;
+    return lastJsonLine<SklearnReport>(script, await runPython(script, [file('data.json')], 1));
   } catch (error) {
     return { unavailable: (error as Error).message };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function run(command: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolveRun, reject) => {
-    // One thread: the studio's simulation has the other core.
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolveRun({ code: code ?? 1, stdout, stderr }));
-  });
 }

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { lastJsonLine, runPython } from './runPython';
 
 /** Rows handed to the reference script: float32 features and, for labeled parts, int32 labels. */
 export interface ReferencePart {
@@ -18,8 +18,6 @@ export interface TorchTiming {
   torch: string;
 }
 
-/** Debian's Python, which has torch (a `python3` earlier on PATH may not). */
-const python = process.env.STUDIO_BENCH_PYTHON ?? '/usr/bin/python3';
 const script = resolve(import.meta.dirname, 'reference', 'torch_linear_head.py');
 
 /**
@@ -43,24 +41,10 @@ export async function torchReference(parts: { train: ReferencePart; val: Referen
     }
     const metaFile = join(dir, 'data.json');
     await writeFile(metaFile, JSON.stringify(meta));
-    const { code, stdout, stderr } = await run(python, [script, metaFile]);
-    if (code !== 0) return { unavailable: `${python} ${script} exited ${code}: ${stderr.trim().split('\n').at(-1) ?? ''}` };
-    return JSON.parse(stdout.trim().split('\n').at(-1)!) as TorchTiming;
+    return lastJsonLine<TorchTiming>(script, await runPython(script, [metaFile], 2));
   } catch (error) {
     return { unavailable: (error as Error).message };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function run(command: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OMP_NUM_THREADS: '2' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolveRun({ code: code ?? 1, stdout, stderr }));
-  });
 }
