@@ -76,7 +76,7 @@ export async function benchActiveLearning(options: { settings?: Partial<Simulati
     const papers: SimulationReport = { ...report, strategies: Object.fromEntries(Object.entries(report.strategies).filter(([spec]) => !spec.includes(':'))) };
     await writeLearningCurve(papers, options.plot ?? 'docs/learning-curve', {
       title: 'Active learning on Fashion-MNIST (pixels, linear head, the app\'s loop)',
-      subtitle: `mean of seeds ${settings.seeds.join(', ')} (band: min–max); pool ${settings.pool?.toLocaleString('en-US')}, first ${settings.initial}, +${settings.batch} per round (val labels included); each run ends a round after reaching 80 %`,
+      subtitle: `mean of seeds ${settings.seeds.join(', ')} (band: min–max); pool ${settings.pool?.toLocaleString('en-US')}, +${settings.batch} per round; a run ends a round after 80 %`,
     });
   }
   return {

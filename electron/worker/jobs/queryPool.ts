@@ -7,7 +7,7 @@ import type { RunProbabilities } from '../../services/ml/probabilityFiles';
 
 /** Embeddings a query holds at once: 48 M floats (192 MB), e.g. 15,600 × 3,072-d pixels. */
 export const maxPoolFloats = 48_000_000;
-/** Diversity-only strategies subsample to 5,000 candidates themselves; embedding more is waste. */
+/** Diversity-only strategies (k-center, cold start) see a seeded 5,000 of a bigger pool: distances to the labeled set cost pool × labeled. */
 export const maxDiversityCandidates = 5000;
 /** Labeled samples diversity measures against (distances cost pool × labeled). */
 export const maxLabeledForDiversity = 5000;
