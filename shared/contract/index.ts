@@ -8,6 +8,8 @@ import { labelsChannels } from './labels';
 import { queueChannels } from './queue';
 import { modelsChannels, trainingChannels } from './models';
 import { loopChannels } from './loop';
+import { teamChannels } from './team';
+import { reviewChannels } from './review';
 
 /**
  * Every channel between the UI and the studio's services, by name. Names are
@@ -24,6 +26,8 @@ export const contract = {
   ...modelsChannels,
   ...trainingChannels,
   ...loopChannels,
+  ...teamChannels,
+  ...reviewChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,7 +5,8 @@ import { decisionSchema, labelStateSchema } from '../domain/records';
 
 /** Which samples a gallery or the CLI lists. Fields combine (AND). */
 export const sampleFilterSchema = z.strictObject({
-  status: z.enum(['all', 'unlabeled', 'labeled', 'flagged', 'skipped']).default('all'),
+  /** `conflict`: waiting for a reviewer (a conflict or an overlap disagreement); `reviewed`: a reviewer decided. */
+  status: z.enum(['all', 'unlabeled', 'labeled', 'flagged', 'skipped', 'conflict', 'reviewed']).default('all'),
   classId: idSchema.optional(),
   split: splitSchema.optional(),
   /** Samples a finished run predicts as this class (its top class): a confusion-matrix cell. */
@@ -24,6 +25,8 @@ export const sampleRowSchema = z.object({
   height: z.number(),
   importedLabel: z.string().nullable(),
   label: labelStateSchema,
+  /** The sample's version (seq of its latest decision): a decision made on this row sends it as `basedOn`. */
+  version: z.number().int().nonnegative().optional(),
 });
 export type SampleRow = z.infer<typeof sampleRowSchema>;
 

@@ -14,6 +14,10 @@ import { trainCommand } from './train';
 import { predictPoolCommand } from './predict-pool';
 import { modelsCommand } from './models';
 import { queryCommand } from './query';
+import { undoCommand } from './undo';
+import { agreementCommand } from './agreement';
+import { teamCommand } from './team';
+import { reviewCommand } from './review';
 
 /** Every CLI command, one file each. Add a command: a new file here plus one line below. */
 export const commands: CliCommand<any>[] = [
@@ -32,4 +36,8 @@ export const commands: CliCommand<any>[] = [
   predictPoolCommand,
   modelsCommand,
   queryCommand,
+  undoCommand,
+  agreementCommand,
+  teamCommand,
+  reviewCommand,
 ];
