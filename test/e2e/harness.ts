@@ -75,8 +75,8 @@ export function bridgeUrlFor(pageUrl: string): string {
 }
 
 /** Debian's Chromium driven by playwright-core; never a downloaded browser. */
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export async function launchChromium(options: { executablePath?: string } = {}): Promise<Browser> {
+  const executablePath = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   return chromium.launch({
     executablePath,
     headless: true,
@@ -84,9 +84,19 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Opens the studio page and fails the test on any uncaught page error. */
-export async function openStudioPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+/**
+ * Opens the studio page and fails the test on any uncaught page error. The browser has been
+ * used before by `annotator` (it remembers the name), unless `annotator` is null: then it is
+ * a first visit, which asks who is labeling.
+ */
+export async function openStudioPage(browser: Browser, url: string, options: { annotator?: string | null } = {}): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const annotator = options.annotator === undefined ? 'e2e' : options.annotator;
+  if (annotator !== null) {
+    await page.addInitScript((name) => {
+      if (!localStorage.getItem('studio.annotator')) localStorage.setItem('studio.annotator', name);
+    }, annotator);
+  }
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {

@@ -1,5 +1,5 @@
 import type { SampleRow } from '../../../shared/contract/samples';
-import { addDecision, decisionsFromHistory, markFailed, markRetrying, markSaved, markUndone, pendingDecision, planUndo, unsavedSampleIds, type DecisionRequest, type RecentDecision } from './decisions';
+import { addDecision, decisionsFromHistory, markChangedBy, markFailed, markRetrying, markSaved, markUndone, pendingDecision, planUndo, unsavedSampleIds, type DecisionRequest, type RecentDecision } from './decisions';
 import { sendDecision, withLabel } from './decisionRequests';
 import { settleMove } from './labelingMove';
 import { advance, bringBack, emptyQueue, goBack, goForward, heldIds, mergeFetched, needsRefill, refillCount, replaceAhead, rescoreExclude, secondsOnItem, suggestionOf, upcomingIds, type QueueView } from './labelingQueue';
@@ -47,6 +47,13 @@ export interface LabelingSlice {
   openSample(sampleId: string): void;
   retryDecision(key: string): void;
   refreshCurrentRow(): Promise<void>;
+  /**
+   * Renews the leases on the images this tab shows and holds (sent every minute while the
+   * labeling view is visible); images someone else now holds leave the queue ahead.
+   */
+  holdLeases(): Promise<void>;
+  /** Gives every image this tab holds back to the queue, e.g. before the annotator's name changes. */
+  releaseLeases(annotator?: string): Promise<void>;
   resetLabeling(): void;
 }
 
@@ -71,8 +78,14 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
     const started = epoch;
     const done = sendDecision(api, entry).then((result) => {
       if (started !== epoch) return;
-      if (result.ok) patch((l) => ({ decisions: markSaved(l.decisions, entry.key, result.value), rows: withLabel(l.rows, entry.sampleId, result.value.after) }));
-      else {
+      if (result.ok) {
+        patch((l) => ({ decisions: markSaved(l.decisions, entry.key, result.value), rows: withLabel(l.rows, entry.sampleId, result.value.after, result.value.seq) }));
+        const conflict = result.value.conflict;
+        if (conflict) {
+          const theirs = get().classes.find((c) => c.id === conflict.classId)?.name ?? 'another class';
+          get().notify('info', `Conflict: ${conflict.annotator} labeled this image ${theirs} before you. Both answers are kept; a reviewer decides.`);
+        }
+      } else {
         patch((l) => ({ decisions: markFailed(l.decisions, entry.key, result.error) }));
         get().showError(result.error, 'A label was not saved');
       }
@@ -120,10 +133,11 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
     const l = labeling();
     const item = l.current;
     if (!item) return;
+    const basedOn = item.version ?? l.rows[item.sampleId]?.version;
     const entry = pendingDecision({
       key: deps.newId(),
       sampleId: item.sampleId,
-      request,
+      request: request.kind === 'label' && basedOn !== undefined ? { ...request, basedOn } : request,
       annotator: get().annotator,
       at: deps.wallClock().toISOString(),
       seconds: secondsOnItem(l.shown, item.sampleId, deps.now()),
@@ -145,6 +159,18 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
   };
 
   const move = (change: (q: QueueView) => QueueView): void => moveQueue((l) => change(queueOf(l)));
+
+  const annotatorOf = (): string | undefined => get().annotator || undefined;
+  /** Takes the lease on images brought back on screen; says so when someone else holds one. */
+  const hold = (ids: string[]): void => {
+    void api.queue.hold({ sampleIds: ids, annotator: annotatorOf() }).then((result) => {
+      const other = result.ok ? result.value.takenBy[0] : undefined;
+      if (other) get().notify('info', `${other.annotator} has this image on screen too; whoever labels it second gets a conflict.`);
+    });
+  };
+  const release = (ids: string[]): void => {
+    if (ids.length) void api.queue.release({ sampleIds: ids, annotator: annotatorOf() });
+  };
 
   return {
     labeling: initial,
@@ -177,7 +203,7 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
       fetching = true;
       const started = epoch;
       const unsaved = unsavedSampleIds(l.decisions);
-      const result = await api.queue.next({ count: refillCount, exclude: heldIds(queueOf(l), unsaved) });
+      const result = await api.queue.next({ count: refillCount, exclude: heldIds(queueOf(l), unsaved), annotator: annotatorOf() });
       fetching = false;
       if (started !== epoch) return;
       if (result.ok) {
@@ -210,14 +236,18 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
       fetching = true;
       const started = epoch;
       const unsaved = unsavedSampleIds(labeling().decisions);
-      const result = await api.queue.next({ count: refillCount, exclude: rescoreExclude(queueOf(labeling()), unsaved) });
+      const result = await api.queue.next({ count: refillCount, exclude: rescoreExclude(queueOf(labeling()), unsaved), annotator: annotatorOf() });
       fetching = false;
       if (started !== epoch) return;
       if (result.ok) {
+        const before = labeling().ahead.map((i) => i.sampleId);
         patch((s) => {
           const q = replaceAhead(queueOf(s), result.value, unsavedSampleIds(s.decisions));
           return { ...q, queueStatus: q.current ? 'ready' : 'empty' };
         });
+        // What the fresh order dropped goes back to the queue for the others.
+        const kept = new Set(heldIds(queueOf(labeling()), []));
+        release(before.filter((id) => !kept.has(id)));
         const now = labeling();
         loadRows([...(now.current ? [now.current.sampleId] : []), ...upcomingIds(queueOf(now), prefetchDepth)]);
       } else get().showError(result.error, 'The rescored queue');
@@ -252,17 +282,23 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
           return moveQueue((l) => ({ decisions: markUndone(l.decisions, { key: plan.decision.key }), ...bringBack(queueOf(l), plan.decision.sampleId) }));
         }
         const started = epoch;
-        const result = await api.labels.undo({ annotator: get().annotator || undefined });
+        const result = await api.labels.undo({ annotator: annotatorOf(), ...(plan.seq ? { seq: plan.seq } : {}) });
         if (started !== epoch) return;
         if (!result.ok) return get().showError(result.error, 'Undo failed');
-        const undo = result.value.undo;
+        const { undo, changedSince } = result.value;
+        if (changedSince) {
+          // Someone decided on that image since: their decision stays; the next undo goes further back.
+          patch((l) => ({ decisions: markChangedBy(l.decisions, changedSince.seq, changedSince.by) }));
+          return get().notify('info', changedSince.message);
+        }
         if (!undo) return get().notify('info', 'Nothing to undo.');
         moveQueue((l) => ({
           decisions: markUndone(l.decisions, { seq: undo.undoes }),
-          rows: withLabel(l.rows, undo.sampleId, undo.after),
+          rows: withLabel(l.rows, undo.sampleId, undo.after, undo.seq),
           overlay: 'none',
           ...bringBack(queueOf(l), undo.sampleId),
         }));
+        hold([undo.sampleId]);
       });
       return undoing;
     },
@@ -272,6 +308,7 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
     openSample(sampleId) {
       moveQueue((l) => ({ ...bringBack(queueOf(l), sampleId), overlay: 'none' }));
       loadRows([sampleId], true);
+      hold([sampleId]);
       get().setView('label');
     },
 
@@ -285,6 +322,23 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
     async refreshCurrentRow() {
       const id = labeling().current?.sampleId;
       if (id) loadRows([id], true);
+    },
+
+    async holdLeases() {
+      if (!get().project) return;
+      const ids = heldIds(queueOf(labeling()), []);
+      if (!ids.length) return;
+      const result = await api.queue.hold({ sampleIds: ids, annotator: annotatorOf() });
+      if (!result.ok) return; // leases are a courtesy to the others: a failed renewal costs this tab nothing
+      const taken = new Set(result.value.takenBy.map((t) => t.sampleId));
+      if (taken.size) patch((l) => ({ ahead: l.ahead.filter((i) => !taken.has(i.sampleId)) }));
+      const onScreen = result.value.takenBy.find((t) => t.sampleId === labeling().current?.sampleId);
+      if (onScreen) get().notify('info', `${onScreen.annotator} has this image on screen too; whoever labels it second gets a conflict.`);
+    },
+
+    async releaseLeases(annotator) {
+      const ids = heldIds(queueOf(labeling()), []);
+      if (ids.length) await api.queue.release({ sampleIds: ids, annotator: annotator || annotatorOf() });
     },
 
     resetLabeling() {

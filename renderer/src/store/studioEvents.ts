@@ -38,6 +38,9 @@ export function followStudioEvents(store: StudioStore, gather = gatherMs): Dispo
       if (s.loop.rounds !== null) void s.loadRounds();
     }
     if ((changed('labels') || changed('runs')) && s.view === 'evaluate' && s.loop.speed !== null) void s.loadSpeed();
+    if ((changed('labels') || changed('runs')) && s.view === 'evaluate' && s.team.agreement !== null) void s.loadAgreement();
+    if (changed('labels') && s.team.review !== null) void s.loadReview();
+    if (changed('team') || (changed('labels') && s.team.team !== null)) void s.loadTeam();
     // After labels the loop pushes its new status itself (loop:status-changed); asking as well
     // made the studio count the held-out images twice for every few labels.
     if (changed('runs') || changed('queue')) void s.refreshLoopStatus();

@@ -4,6 +4,7 @@ import { ConfusionMatrix } from './ConfusionMatrix';
 import { LearningCurvePanel } from './LearningCurvePanel';
 import { QualityTable } from './QualityTable';
 import { SpeedPanel } from './SpeedPanel';
+import { AgreementPanel } from './AgreementPanel';
 import '../common/panel.css';
 import './evaluate.css';
 
@@ -52,6 +53,7 @@ export function EvaluateView() {
           )
         )}
         {speed && <SpeedPanel speed={speed} />}
+        <AgreementPanel />
       </div>
     </div>
   );
