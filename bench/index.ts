@@ -6,6 +6,7 @@ import { benchLabelCommit } from './labelCommit';
 import { benchEmbedding } from './embedding';
 import { benchTraining } from './training';
 import { benchHeads } from './heads';
+import { benchTeamLabeling } from './teamLabeling';
 import type { BenchResult } from './types';
 
 /**
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   embedding: () => benchEmbedding(),
   training: () => benchTraining(),
   heads: () => benchHeads(),
+  team: () => benchTeamLabeling(),
 };
 
 async function main(): Promise<void> {

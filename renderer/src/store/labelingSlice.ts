@@ -2,8 +2,9 @@ import type { SampleRow } from '../../../shared/contract/samples';
 import { addDecision, decisionsFromHistory, markChangedBy, markFailed, markRetrying, markSaved, markUndone, pendingDecision, planUndo, unsavedSampleIds, type DecisionRequest, type RecentDecision } from './decisions';
 import { sendDecision, withLabel } from './decisionRequests';
 import { settleMove } from './labelingMove';
-import { advance, bringBack, emptyQueue, goBack, goForward, heldIds, mergeFetched, needsRefill, refillCount, replaceAhead, rescoreExclude, secondsOnItem, suggestionOf, upcomingIds, type QueueView } from './labelingQueue';
+import { advance, bringBack, emptyQueue, versionFirstSeen, goBack, goForward, heldIds, mergeFetched, needsRefill, refillCount, replaceAhead, rescoreExclude, secondsOnItem, suggestionOf, upcomingIds, type QueueView } from './labelingQueue';
 import { sameData } from './sameData';
+import { labelingLeases } from './labelingLeases';
 import type { Slice } from './types';
 
 /**
@@ -105,7 +106,7 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
         // A refreshed row that did not change is dropped: the image on screen stays as it is.
         if (result.ok) {
           const row = result.value.sample;
-          if (!sameData(labeling().rows[id], row)) patch((l) => ({ rows: { ...l.rows, [id]: row } }));
+          if (!sameData(labeling().rows[id], row)) patch((l) => ({ rows: { ...l.rows, [id]: row }, ...versionFirstSeen(queueOf(l), id, row.version) }));
         } else if (id === labeling().current?.sampleId) get().showError(result.error, 'This image');
       });
     }
@@ -161,16 +162,8 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
   const move = (change: (q: QueueView) => QueueView): void => moveQueue((l) => change(queueOf(l)));
 
   const annotatorOf = (): string | undefined => get().annotator || undefined;
-  /** Takes the lease on images brought back on screen; says so when someone else holds one. */
-  const hold = (ids: string[]): void => {
-    void api.queue.hold({ sampleIds: ids, annotator: annotatorOf() }).then((result) => {
-      const other = result.ok ? result.value.takenBy[0] : undefined;
-      if (other) get().notify('info', `${other.annotator} has this image on screen too; whoever labels it second gets a conflict.`);
-    });
-  };
-  const release = (ids: string[]): void => {
-    if (ids.length) void api.queue.release({ sampleIds: ids, annotator: annotatorOf() });
-  };
+  const leases = labelingLeases(api, get, () => queueOf(labeling()), (taken) => patch((l) => ({ ahead: l.ahead.filter((i) => !taken.has(i.sampleId)) })));
+  const { hold, release } = leases;
 
   return {
     labeling: initial,
@@ -324,22 +317,8 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
       if (id) loadRows([id], true);
     },
 
-    async holdLeases() {
-      if (!get().project) return;
-      const ids = heldIds(queueOf(labeling()), []);
-      if (!ids.length) return;
-      const result = await api.queue.hold({ sampleIds: ids, annotator: annotatorOf() });
-      if (!result.ok) return; // leases are a courtesy to the others: a failed renewal costs this tab nothing
-      const taken = new Set(result.value.takenBy.map((t) => t.sampleId));
-      if (taken.size) patch((l) => ({ ahead: l.ahead.filter((i) => !taken.has(i.sampleId)) }));
-      const onScreen = result.value.takenBy.find((t) => t.sampleId === labeling().current?.sampleId);
-      if (onScreen) get().notify('info', `${onScreen.annotator} has this image on screen too; whoever labels it second gets a conflict.`);
-    },
-
-    async releaseLeases(annotator) {
-      const ids = heldIds(queueOf(labeling()), []);
-      if (ids.length) await api.queue.release({ sampleIds: ids, annotator: annotator || annotatorOf() });
-    },
+    holdLeases: () => leases.renew(),
+    releaseLeases: (annotator) => leases.releaseAll(annotator),
 
     resetLabeling() {
       epoch += 1;

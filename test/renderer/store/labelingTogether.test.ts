@@ -69,6 +69,22 @@ describe('labeling beside others, in the store', () => {
     expect(studio.callsTo('labels:set')[0]).toMatchObject({ sampleId: 's0', basedOn: 100 });
   });
 
+  it('an image opened from the gallery keeps the version it was first loaded with: a label someone gives meanwhile makes this one a conflict', async () => {
+    const studio = fakeStudio(ids, { queue: versioned });
+    let version = 3;
+    studio.handle('samples:get', ({ id }) => ({ ok: true, value: { sample: { id, fileName: `${id}.png`, relativePath: `${id}.png`, path: `/${id}.png`, split: 'train', width: 4, height: 4, importedLabel: null, label: { classId: null, skipped: false, flag: null, annotator: null, at: null }, version }, history: [] } }));
+    await studio.store.getState().startLabeling();
+    studio.store.getState().openSample('s25');
+    await settle();
+    version = 8; // someone labeled it; the row on screen is refreshed
+    await studio.store.getState().refreshCurrentRow();
+    await settle();
+    expect(studio.store.getState().labeling.rows.s25.version).toBe(8);
+    studio.store.getState().labelCurrent('dog');
+    await settle();
+    expect(studio.callsTo('labels:set').at(-1)).toMatchObject({ sampleId: 's25', basedOn: 3 });
+  });
+
   it('a conflict is shown as saved, with whose answer stands and that a reviewer decides, never as a failed save', async () => {
     const studio = fakeStudio(ids, { queue: versioned });
     studio.handle('labels:set', (r) => {
