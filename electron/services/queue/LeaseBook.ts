@@ -78,16 +78,6 @@ export class LeaseBook {
     this.byHolder.delete(key);
   }
 
-  /** Live leases by annotator, for the team view. */
-  countsByAnnotator(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const sampleId of [...this.leases.keys()]) {
-      const holder = this.holderOf(sampleId);
-      if (holder) counts.set(holder.annotator, (counts.get(holder.annotator) ?? 0) + 1);
-    }
-    return counts;
-  }
-
   private drop(sampleId: string): void {
     const lease = this.leases.get(sampleId);
     if (!lease) return;

@@ -84,11 +84,6 @@ export class QueueService {
     (await this.leases.get()).settle(sampleId);
   }
 
-  /** Images leased right now, per annotator. */
-  async leasedCounts(): Promise<Map<string, number>> {
-    return (await this.leases.get()).countsByAnnotator();
-  }
-
   dispose(): void {
     this.leases.dispose();
   }
