@@ -19,6 +19,9 @@ import { TeamService } from './team/TeamService';
 import { registerTeamHandlers } from './team/handlers';
 import { QueueService } from './queue/QueueService';
 import { registerReviewHandlers } from './review/handlers';
+import { registerSplitHandlers } from './splits/handlers';
+import { registerDatasetHandlers } from './dataset/handlers';
+import { registerEvaluateHandlers } from './evaluate/handlers';
 import type { ImageVariant } from '../../shared/contract/bridge';
 
 export interface StudioOptions {
@@ -93,4 +96,7 @@ export function registerStudioHandlers(
   registerLoopHandlers(registry, services.loop, services.ml);
   registerTeamHandlers(registry, host, services.team);
   registerReviewHandlers(registry, host, services);
+  registerSplitHandlers(registry, host);
+  registerDatasetHandlers(registry, host);
+  registerEvaluateHandlers(registry, services.loop);
 }

@@ -10,6 +10,9 @@ import { modelsChannels, trainingChannels } from './models';
 import { loopChannels } from './loop';
 import { teamChannels } from './team';
 import { reviewChannels } from './review';
+import { splitsChannels } from './splits';
+import { datasetChannels } from './dataset';
+import { evaluateChannels } from './evaluate';
 
 /**
  * Every channel between the UI and the studio's services, by name. Names are
@@ -28,6 +31,9 @@ export const contract = {
   ...loopChannels,
   ...teamChannels,
   ...reviewChannels,
+  ...splitsChannels,
+  ...datasetChannels,
+  ...evaluateChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { request } from './channel';
 import { annotatorSchema, idSchema } from './schemas';
 import { decisionSchema } from '../domain/records';
+import { labelViewSchema } from '../domain/labelViews';
 
 const secondsSchema = z.number().min(0).max(86_400).default(0);
 
@@ -26,7 +27,14 @@ export type ChangedSince = z.infer<typeof changedSinceSchema>;
  */
 export const labelsChannels = {
   'labels:set': request(
-    z.strictObject({ sampleId: idSchema, classId: idSchema, seconds: secondsSchema, annotator: annotatorSchema.optional(), basedOn: basedOnSchema }),
+    z.strictObject({
+      sampleId: idSchema,
+      classId: idSchema,
+      seconds: secondsSchema,
+      annotator: annotatorSchema.optional(),
+      basedOn: basedOnSchema,
+      via: labelViewSchema.optional(),
+    }),
     decisionSchema,
   ),
   'labels:clear': request(
@@ -44,6 +52,7 @@ export const labelsChannels = {
       comment: z.string().max(2000).default(''),
       seconds: secondsSchema,
       annotator: annotatorSchema.optional(),
+      via: labelViewSchema.optional(),
     }),
     decisionSchema,
   ),

@@ -18,6 +18,11 @@ import { undoCommand } from './undo';
 import { agreementCommand } from './agreement';
 import { teamCommand } from './team';
 import { reviewCommand } from './review';
+import { labelsCommand } from './labels';
+import { bundleCommand } from './bundle';
+import { unbundleCommand } from './unbundle';
+import { evaluateCommand } from './evaluate';
+import { repairCommand } from './repair';
 
 /** Every CLI command, one file each. Add a command: a new file here plus one line below. */
 export const commands: CliCommand<any>[] = [
@@ -40,4 +45,9 @@ export const commands: CliCommand<any>[] = [
   agreementCommand,
   teamCommand,
   reviewCommand,
+  labelsCommand,
+  bundleCommand,
+  unbundleCommand,
+  evaluateCommand,
+  repairCommand,
 ];

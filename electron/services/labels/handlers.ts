@@ -31,10 +31,10 @@ export function registerLabelHandlers(registry: HandlerRegistry, host: StudioHos
   };
   const isOverlap = async (sampleId: string): Promise<boolean> => (await services.team.team()).overlap().has(sampleId);
 
-  registry.handle('labels:set', async ({ sampleId, classId, seconds, annotator, basedOn }, context) => {
+  registry.handle('labels:set', async ({ sampleId, classId, seconds, annotator, basedOn, via }, context) => {
     const p = project(sampleId);
     findClass(p, classId);
-    const meta = { annotator: annotatorFor(host, context, annotator), seconds, basedOn, overlap: await isOverlap(sampleId) };
+    const meta = { annotator: annotatorFor(host, context, annotator), seconds, basedOn, via, overlap: await isOverlap(sampleId) };
     return settle(p.labels.setClass(sampleId, classId, meta));
   });
   registry.handle('labels:clear', ({ sampleId, annotator, basedOn }, context) =>
@@ -43,8 +43,8 @@ export function registerLabelHandlers(registry: HandlerRegistry, host: StudioHos
   registry.handle('labels:skip', ({ sampleId, seconds, annotator }, context) =>
     settle(project(sampleId).labels.skip(sampleId, { annotator: annotatorFor(host, context, annotator), seconds })),
   );
-  registry.handle('labels:flag', ({ sampleId, flagged, comment, seconds, annotator }, context) =>
-    settle(project(sampleId).labels.flag(sampleId, flagged, comment, { annotator: annotatorFor(host, context, annotator), seconds })),
+  registry.handle('labels:flag', ({ sampleId, flagged, comment, seconds, annotator, via }, context) =>
+    settle(project(sampleId).labels.flag(sampleId, flagged, comment, { annotator: annotatorFor(host, context, annotator), seconds, via })),
   );
   registry.handle('labels:undo', async ({ annotator, seq }, context) => {
     try {

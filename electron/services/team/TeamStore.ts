@@ -1,48 +1,53 @@
-import { Low } from 'lowdb';
 import { z } from 'zod';
 import { StudioError } from '../../../shared/contract/channel';
 import { overlapRateSchema, teamRoleSchema, type TeamRole } from '../../../shared/contract/team';
 import type { Notice } from '../../../shared/contract/schemas';
 import { DurableJsonFile } from '../storage/DurableJsonFile';
+import { DurableDocument } from '../storage/DurableDocument';
 import type { Project } from '../project/Project';
 
 export const teamFile = 'team.json';
 
-const teamDocSchema = z.object({
-  members: z.array(z.object({ name: z.string().min(1).max(80), role: teamRoleSchema })).max(500),
+// Strict like every record schema: a field this studio does not know is damage, not data.
+const teamDocSchema = z.strictObject({
+  members: z.array(z.strictObject({ name: z.string().min(1).max(80), role: teamRoleSchema })).max(500),
   overlap: overlapRateSchema,
 });
 type TeamDoc = z.infer<typeof teamDocSchema>;
 
+const emptyTeam = (): TeamDoc => ({ members: [], overlap: 0 });
+
 /**
- * The project's team document (team.json, written durably like every project document):
+ * The project's team document (team.json, written through the durable document layer like
+ * every project document: checksummed, last generations kept, in memory only once on disk):
  * roles per name and the overlap rate. Names are matched case-insensitively, so "Rita" and
  * "rita" are one person. Read-only projects read it and refuse changes.
  */
 export class TeamStore {
   private constructor(
-    private readonly db: Low<TeamDoc>,
+    private readonly doc: DurableDocument<TeamDoc>,
     private readonly writable: boolean,
     readonly notices: Notice[],
   ) {}
 
   static async open(project: Project): Promise<TeamStore> {
-    const adapter = new DurableJsonFile(project.path(teamFile), (json) => teamDocSchema.parse(json), teamFile, project.readOnly);
-    let doc: TeamDoc | null;
+    const file = new DurableJsonFile(project.path(teamFile), (json) => teamDocSchema.parse(json), { label: teamFile, readOnly: project.readOnly, fs: project.fs });
+    let doc: DurableDocument<TeamDoc>;
     try {
-      doc = await adapter.read();
+      doc = await DurableDocument.open(file, emptyTeam);
     } catch (error) {
-      throw new StudioError('io', `Cannot read the team settings: ${(error as Error).message}`);
+      throw new StudioError('damaged', `Cannot read the team settings: ${(error as Error).message}`, 'Copy team.json from a backup of the project folder, or delete it to start the team afresh.');
     }
-    return new TeamStore(new Low(adapter, doc ?? { members: [], overlap: 0 }), !project.readOnly, [...adapter.notices]);
+    for (const notice of doc.notices) project.addNotice(notice);
+    return new TeamStore(doc, !project.readOnly, [...doc.notices]);
   }
 
   get members(): TeamDoc['members'] {
-    return this.db.data.members;
+    return this.doc.data.members;
   }
 
   get overlapRate(): number {
-    return this.db.data.overlap;
+    return this.doc.data.overlap;
   }
 
   roleOf(name: string): TeamRole {
@@ -50,25 +55,27 @@ export class TeamStore {
   }
 
   get hasReviewers(): boolean {
-    return this.db.data.members.some((m) => m.role === 'reviewer');
+    return this.doc.data.members.some((m) => m.role === 'reviewer');
   }
 
   async setRole(name: string, role: TeamRole | null): Promise<void> {
     this.assertWritable();
-    const others = this.db.data.members.filter((m) => m.name.toLowerCase() !== name.toLowerCase());
-    this.db.data.members = role === null ? others : [...others, { name, role }].sort((a, b) => a.name.localeCompare(b.name));
-    await this.db.write();
+    await this.doc.update((d) => {
+      const others = d.members.filter((m) => m.name.toLowerCase() !== name.toLowerCase());
+      d.members = role === null ? others : [...others, { name, role }].sort((a, b) => a.name.localeCompare(b.name));
+    }, `The role of ${name} was not changed.`);
   }
 
   async setOverlap(rate: number): Promise<void> {
     this.assertWritable();
-    this.db.data.overlap = rate;
-    await this.db.write();
+    await this.doc.update((d) => {
+      d.overlap = rate;
+    }, 'The overlap share was not changed.');
   }
 
   private find(name: string): TeamDoc['members'][number] | undefined {
     const key = name.toLowerCase();
-    return this.db.data.members.find((m) => m.name.toLowerCase() === key);
+    return this.doc.data.members.find((m) => m.name.toLowerCase() === key);
   }
 
   private assertWritable(): void {

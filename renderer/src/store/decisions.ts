@@ -1,12 +1,13 @@
 import type { StudioErrorPayload } from '../../../shared/contract/channel';
 import type { Decision } from '../../../shared/domain/records';
+import type { LabelView } from '../../../shared/domain/labelViews';
 
 /** What the annotator asked for; kept so a failed save can be sent again unchanged. */
 export type DecisionRequest =
   /** `basedOn`: the image's version on screen, so a label over someone else's unseen one is a conflict, not a replacement. */
-  | { kind: 'label'; classId: string; basedOn?: number }
+  | { kind: 'label'; classId: string; basedOn?: number; via?: LabelView }
   | { kind: 'skip' }
-  | { kind: 'flag'; flagged: boolean; comment: string };
+  | { kind: 'flag'; flagged: boolean; comment: string; via?: LabelView };
 
 /**
  * Where one decision stands. A decision is shown as saved only once the studio answered

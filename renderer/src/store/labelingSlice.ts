@@ -1,4 +1,5 @@
 import type { SampleRow } from '../../../shared/contract/samples';
+import type { LabelView } from '../../../shared/domain/labelViews';
 import { addDecision, decisionsFromHistory, markChangedBy, markFailed, markRetrying, markSaved, markUndone, pendingDecision, planUndo, unsavedSampleIds, type DecisionRequest, type RecentDecision } from './decisions';
 import { sendDecision, withLabel } from './decisionRequests';
 import { settleMove } from './labelingMove';
@@ -22,6 +23,8 @@ export interface LabelingState extends QueueView {
   rows: Record<string, SampleRow>;
   overlay: 'none' | 'help' | 'flag';
   guidelinesOpen: boolean;
+  /** A sample opened from another view (the gallery, failure cases): its decisions say where it was picked. */
+  revisit?: { sampleId: string; via: LabelView } | null;
 }
 
 export interface LabelingSlice {
@@ -44,8 +47,8 @@ export interface LabelingSlice {
   undoLast(): Promise<void>;
   goBack(): void;
   goForward(): void;
-  /** Brings a sample on screen (from the history, the gallery or an undo). */
-  openSample(sampleId: string): void;
+  /** Brings a sample on screen (from the history, the gallery or an undo); `via` names the view it was picked in. */
+  openSample(sampleId: string, via?: LabelView): void;
   retryDecision(key: string): void;
   refreshCurrentRow(): Promise<void>;
   /**
@@ -58,7 +61,7 @@ export interface LabelingSlice {
   resetLabeling(): void;
 }
 
-const initial: LabelingState = { ...emptyQueue, queueStatus: 'idle', shown: null, decisions: [], rows: {}, overlay: 'none', guidelinesOpen: false };
+const initial: LabelingState = { ...emptyQueue, queueStatus: 'idle', shown: null, decisions: [], rows: {}, overlay: 'none', guidelinesOpen: false, revisit: null };
 
 export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
   const { api } = deps;
@@ -130,15 +133,23 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
     });
   };
 
+  /** What the request says besides the answer: the image's version on screen (a label) and the view it was opened from. */
+  const withContext = (request: DecisionRequest, l: LabelingState): DecisionRequest => {
+    const item = l.current!;
+    const basedOn = item.version ?? l.rows[item.sampleId]?.version;
+    const via = l.revisit?.sampleId === item.sampleId ? l.revisit.via : undefined;
+    if (request.kind === 'label') return { ...request, ...(basedOn !== undefined ? { basedOn } : {}), ...(via ? { via } : {}) };
+    return via && request.kind === 'flag' ? { ...request, via } : request;
+  };
+
   const decide = (request: DecisionRequest, move: boolean): void => {
     const l = labeling();
     const item = l.current;
     if (!item) return;
-    const basedOn = item.version ?? l.rows[item.sampleId]?.version;
     const entry = pendingDecision({
       key: deps.newId(),
       sampleId: item.sampleId,
-      request: request.kind === 'label' && basedOn !== undefined ? { ...request, basedOn } : request,
+      request: withContext(request, l),
       annotator: get().annotator,
       at: deps.wallClock().toISOString(),
       seconds: secondsOnItem(l.shown, item.sampleId, deps.now()),
@@ -298,8 +309,8 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
 
     goBack: () => move(goBack),
     goForward: () => move(goForward),
-    openSample(sampleId) {
-      moveQueue((l) => ({ ...bringBack(queueOf(l), sampleId), overlay: 'none' }));
+    openSample(sampleId, via) {
+      moveQueue((l) => ({ ...bringBack(queueOf(l), sampleId), overlay: 'none', revisit: via ? { sampleId, via } : l.revisit?.sampleId === sampleId ? null : l.revisit }));
       loadRows([sampleId], true);
       hold([sampleId]);
       get().setView('label');

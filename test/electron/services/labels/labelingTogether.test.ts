@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Project } from '../../../../electron/services/project/Project';
 import { ChangedSinceError } from '../../../../shared/domain/decisionRules';
+import { labelsChosenByModel } from '../../../../shared/domain/labelViews';
 import { projectWithSamples } from '../../../helpers/tempProject';
 
 // Two people labeling one project: nothing either of them answered is replaced unseen.
@@ -152,5 +153,27 @@ describe('labeling together', () => {
     await expect(project.labels.clear(samples[0].id, by('bob', 0))).rejects.toThrow(/alice labeled this image since you loaded it/);
     expect(project.labels.book.lastSeq).toBe(before);
     await project.close();
+  });
+
+  it("an answer from a drill-down that conflicts with someone else's label leaves that label counted as the annotator's, not as chosen by the model", async () => {
+    const { project, dir, samples } = await projectWithSamples(3, ['coat', 'shirt']);
+    const [coat, shirt] = project.doc.classes;
+    const [kept, moved] = [samples[0].id, samples[1].id];
+    const chosen = () => labelsChosenByModel(project.labels.book.decisions, (seq) => project.labels.book.isUndone(seq));
+    await project.labels.setClass(kept, coat.id, by('alice', 0));
+    const conflict = await project.labels.setClass(kept, shirt.id, { ...by('bob', 0), via: 'drill-down' });
+    expect(conflict).toMatchObject({ via: 'drill-down', conflict: { annotator: 'alice' } });
+    expect(project.labels.stateOf(kept)).toMatchObject({ classId: coat.id, annotator: 'alice' });
+
+    await project.labels.setClass(moved, coat.id, by('alice', 0));
+    const relabel = await project.labels.setClass(moved, shirt.id, { ...by('bob', project.labels.book.versionOf(moved)), via: 'drill-down' });
+    expect(relabel.conflict).toBeUndefined();
+    expect(chosen()).toEqual(new Set([moved]));
+    await project.close();
+
+    const reopened = await Project.open(dir);
+    expect(labelsChosenByModel(reopened.labels.book.decisions, (seq) => reopened.labels.book.isUndone(seq))).toEqual(new Set([moved]));
+    expect(reopened.labels.book.decisionAt(conflict.seq)?.via).toBe('drill-down');
+    await reopened.close();
   });
 });
