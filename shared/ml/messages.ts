@@ -109,6 +109,8 @@ export const trainReportSchema = z.object({
   backbone: z.object({ id: z.string(), name: z.string(), engine: z.string(), embeddingSize: z.number().int() }),
   head: headConfigSchema,
   backend: tfBackendSchema,
+  /** What trained and scored the head: "wasm-simd" (the studio's own kernels) or "tfjs-<backend>". */
+  headEngine: z.string(),
   executionProviders: z.array(z.string()).nullable(),
   fineTune: fineTuneAvailabilitySchema,
   warmStarted: z.boolean(),
