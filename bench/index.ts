@@ -8,6 +8,7 @@ import { benchTraining } from './training';
 import { benchHeads } from './heads';
 import { benchLabelNoise } from './dataQuality';
 import { benchMapProjection, benchMapPanning } from './embeddingMap';
+import { benchTeamLabeling } from './teamLabeling';
 import type { BenchResult } from './types';
 
 /**
@@ -26,6 +27,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   'label-noise': () => benchLabelNoise(),
   'map-projection': () => benchMapProjection(),
   'map-panning': () => benchMapPanning(),
+  team: () => benchTeamLabeling(),
 };
 
 async function main(): Promise<void> {

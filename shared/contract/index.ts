@@ -8,6 +8,8 @@ import { labelsChannels } from './labels';
 import { queueChannels } from './queue';
 import { modelsChannels, trainingChannels } from './models';
 import { loopChannels } from './loop';
+import { teamChannels } from './team';
+import { reviewChannels } from './review';
 import { splitsChannels } from './splits';
 import { datasetChannels } from './dataset';
 import { evaluateChannels } from './evaluate';
@@ -28,6 +30,8 @@ export const contract = {
   ...modelsChannels,
   ...trainingChannels,
   ...loopChannels,
+  ...teamChannels,
+  ...reviewChannels,
   ...splitsChannels,
   ...datasetChannels,
   ...evaluateChannels,

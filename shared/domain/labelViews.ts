@@ -22,16 +22,37 @@ export function isPredictionView(via: LabelView | undefined): boolean {
   return via !== undefined && predictionViews.has(via);
 }
 
+/** What `labelsChosenByModel` reads of a decision (records' `Decision` has it all). */
+export interface ViewedDecision {
+  seq: number;
+  kind: string;
+  sampleId: string;
+  via?: LabelView;
+  after: { classId: string | null };
+  /** Labeling together (decisionRules): an answer recorded beside the label that stands. */
+  secondOpinion?: true;
+  conflict?: unknown;
+  answer?: string;
+}
+
 /**
  * Samples whose current label was set in a prediction view: the latest label decision in
- * force (not undone, not cleared since) had such a `via`. Decisions oldest first.
+ * force (not undone, not cleared since) had such a `via`. A second opinion, or a conflicting
+ * answer kept beside someone else's label, did not set the label and changes nothing here.
+ * Decisions oldest first.
  */
-export function labelsChosenByModel(decisions: readonly { seq: number; kind: string; sampleId: string; via?: LabelView }[], isUndone: (seq: number) => boolean): Set<string> {
+export function labelsChosenByModel(decisions: readonly ViewedDecision[], isUndone: (seq: number) => boolean): Set<string> {
   const chosen = new Set<string>();
   for (const d of decisions) {
     if (isUndone(d.seq) || (d.kind !== 'label' && d.kind !== 'clear')) continue;
+    if (d.kind === 'label' && !setsLabel(d)) continue;
     if (d.kind === 'label' && isPredictionView(d.via)) chosen.add(d.sampleId);
     else chosen.delete(d.sampleId);
   }
   return chosen;
+}
+
+function setsLabel(d: ViewedDecision): boolean {
+  if (d.secondOpinion) return false;
+  return !d.conflict || d.after.classId === d.answer;
 }

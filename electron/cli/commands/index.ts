@@ -14,6 +14,10 @@ import { trainCommand } from './train';
 import { predictPoolCommand } from './predict-pool';
 import { modelsCommand } from './models';
 import { queryCommand } from './query';
+import { undoCommand } from './undo';
+import { agreementCommand } from './agreement';
+import { teamCommand } from './team';
+import { reviewCommand } from './review';
 import { labelsCommand } from './labels';
 import { bundleCommand } from './bundle';
 import { unbundleCommand } from './unbundle';
@@ -38,6 +42,10 @@ export const commands: CliCommand<any>[] = [
   predictPoolCommand,
   modelsCommand,
   queryCommand,
+  undoCommand,
+  agreementCommand,
+  teamCommand,
+  reviewCommand,
   labelsCommand,
   bundleCommand,
   unbundleCommand,

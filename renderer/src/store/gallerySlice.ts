@@ -121,7 +121,16 @@ export const createGallerySlice: Slice<GallerySlice> = (set, get, { api }) => {
     },
 
     async labelFromGallery(sampleId, classId) {
-      const result = await api.labels.set({ sampleId, classId, seconds: 0, annotator: get().annotator || undefined, via: galleryVia(get().gallery.filter) });
+      // The tile shows the label as of its page: a label made on it says so (basedOn), so one given by someone else since is a conflict.
+      const basedOn = Object.values(get().gallery.pages).flatMap((p) => p.rows).find((row) => row.id === sampleId)?.version;
+      const result = await api.labels.set({
+        sampleId,
+        classId,
+        seconds: 0,
+        annotator: get().annotator || undefined,
+        via: galleryVia(get().gallery.filter),
+        ...(basedOn !== undefined ? { basedOn } : {}),
+      });
       if (!result.ok) return get().showError(result.error, 'Label not saved');
       const after = result.value.after;
       patch((g) => ({ pages: withRowLabel(g.pages, sampleId, after) }));

@@ -20,7 +20,7 @@ export function GalleryFilters() {
   const classes = useStudio(selectClasses);
   const setFilter = useStudio((s) => s.setGalleryFilter);
   const clearOrigin = useStudio((s) => s.clearGalleryOrigin);
-  const countOf = (id: GalleryStatus): number | undefined => (counts ? (id === 'all' ? counts.total : counts[id]) : undefined);
+  const countOf = (id: GalleryStatus): number | undefined => (counts ? (id === 'all' ? counts.total : (counts as Partial<Record<GalleryStatus, number>>)[id]) : undefined);
   return (
     <div className="gallery-filters" role="toolbar" aria-label="Gallery filters">
       <div className="segmented" role="group" aria-label="Status">

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useLabelingKeyboard } from '../../hooks/useLabelingKeyboard';
+import { useLeaseHeartbeat } from '../../hooks/useLeaseHeartbeat';
 import { usePrefetchImages } from '../../hooks/usePrefetchImages';
 import { useStudio } from '../../hooks/useStudio';
 import { useStudioShallow } from '../../hooks/useStudioShallow';
@@ -32,6 +33,7 @@ export function LabelingView() {
 function LabelingQueueView() {
   const viewer = useRef<ViewerControls>(null);
   const commands = useLabelingKeyboard(viewer);
+  useLeaseHeartbeat();
   const hasItem = useStudio(selectHasItem);
   const overlay = useStudio(selectOverlay);
   const guidelinesOpen = useStudio(selectGuidelinesOpen);

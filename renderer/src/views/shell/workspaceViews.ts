@@ -6,6 +6,7 @@ import { ClassesView } from '../classes/ClassesView';
 import { ModelView } from '../model/ModelView';
 import { EvaluateView } from '../evaluate/EvaluateView';
 import { DataView } from '../data/DataView';
+import { ReviewView } from '../review/ReviewView';
 
 /** A top-level section of an open project. */
 export interface WorkspaceView {
@@ -21,4 +22,5 @@ export const workspaceViews: readonly WorkspaceView[] = [
   { id: 'model', title: 'Model', component: ModelView },
   { id: 'evaluate', title: 'Evaluate', component: EvaluateView },
   { id: 'data', title: 'Data', component: DataView },
+  { id: 'review', title: 'Review', component: ReviewView },
 ];
