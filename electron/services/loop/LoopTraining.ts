@@ -65,9 +65,16 @@ export class LoopTraining {
     this.ending = handle.done
       .then(async (run) => {
         this.progressThrottle.flush();
-        this.active = null;
-        this.events.emit('training:finished', { run });
-        await this.hooks.ended(await this.record(run, labelSeq));
+        // The run stays "training" until its round is on the learning curve: a status that says idle with a
+        // finished run missing from the rounds would let the UI (and scripts waiting for the loop) read a stale curve.
+        let end: RunEnd;
+        try {
+          end = await this.record(run, labelSeq);
+        } finally {
+          this.active = null;
+          this.events.emit('training:finished', { run });
+        }
+        await this.hooks.ended(end);
       })
       .catch((error: unknown) => this.hooks.log('recording the end of a run failed', error));
     this.hooks.changed();

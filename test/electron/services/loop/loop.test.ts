@@ -77,6 +77,25 @@ describe('the active-learning loop', () => {
     expect(seconds).toBeLessThan(15);
   });
 
+  it('the loop says it is training until the finished run is on the learning curve, so nobody reads the curve one round short', async () => {
+    const fixture = await studio.open({ perClass: 8, classes: ['red', 'blue'] });
+    await studio.call('loop:update-settings', { autoRetrain: false, minTestLabelsPerClass: 0, minValLabelsPerClass: 0 });
+    await label(fixture, ids(fixture, 'train').slice(0, 6));
+    const session = await studio.loop.session();
+    // What a status read at the moment the run is announced finished would see (it reads the session synchronously).
+    const seen: { busy: boolean; roundOfRun: boolean }[] = [];
+    const stop = studio.events.subscribe((channel, payload) => {
+      if (channel !== 'training:finished') return;
+      const { run } = payload as { run: RunRecord };
+      seen.push({ busy: session.training.busy, roundOfRun: session.store.rounds.some((r) => r.runId === run.id) });
+    });
+    const finished = studio.next('training:finished');
+    await studio.call('training:start', {});
+    await finished;
+    stop();
+    expect(seen).toEqual([{ busy: false, roundOfRun: true }]);
+  });
+
   it('a worker crash mid-run becomes a failed run with its reason; labeling and the queue keep working', async () => {
     const fixture = await studio.open({ perClass: 10, classes: ['red', 'blue'] });
     await studio.call('loop:update-settings', { autoRetrain: false, minTestLabelsPerClass: 0, minValLabelsPerClass: 0 });
