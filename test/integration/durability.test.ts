@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { Project } from '../../electron/services/project/Project';
 import { isDecision } from '../../shared/domain/labelJournal';
-import { bridgeUrlFor, serveStudio } from '../e2e/harness';
+import { bridgeUrlFor, serveStudio, type ServedStudio } from '../e2e/harness';
 import { fakeSample, tempDir } from '../helpers/tempProject';
 
 interface Acked {
@@ -13,16 +13,24 @@ interface Acked {
   classId: string;
 }
 
-/** Streams labels over the bridge until the socket dies; returns what the server acknowledged. */
-async function streamLabels(url: string, port: number, sampleIds: string[], classIds: string[], killAfterMs: number, kill: () => Promise<void>): Promise<Acked[]> {
+/**
+ * Opens the project in the server, then streams labels over its bridge (8 in flight, as fast
+ * typing would) and kills the server once `killAfter` answers have come back, while the next
+ * ones are being written; returns what the server acknowledged. Counting answers rather than
+ * milliseconds keeps the kill inside the stream however slow a loaded machine makes the server.
+ */
+async function streamLabels(url: string, dir: string, sampleIds: string[], classIds: string[], killAfter: number, kill: () => Promise<void>): Promise<Acked[]> {
   const ws = new WebSocket(bridgeUrlFor(url));
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   const acked: Acked[] = [];
   const sent = new Map<number, { sampleId: string; classId: string }>();
   let id = 0;
-  let open = true;
+  let answers = 0;
+  let killed: Promise<void> | null = null;
+  let projectOpened: { resolve(): void; reject(error: Error): void };
+  const opened = new Promise<void>((resolve, reject) => (projectOpened = { resolve, reject }));
   const sendOne = () => {
-    if (!open) return;
+    if (killed) return;
     const sampleId = sampleIds[Math.floor(Math.random() * sampleIds.length)];
     const classId = classIds[Math.floor(Math.random() * classIds.length)];
     sent.set(++id, { sampleId, classId });
@@ -31,22 +39,24 @@ async function streamLabels(url: string, port: number, sampleIds: string[], clas
   ws.on('message', (data) => {
     const message = JSON.parse(String(data));
     if (message.type !== 'response') return;
+    if (message.id === 0) return message.result.ok ? projectOpened.resolve() : projectOpened.reject(new Error(`project:open: ${message.result.error.message}`));
     const request = sent.get(message.id)!;
     if (message.result.ok) acked.push({ seq: message.result.value.seq, ...request });
+    if (++answers === killAfter) killed = kill();
     sendOne();
   });
   const closed = new Promise<void>((resolve) => ws.once('close', () => resolve()));
   ws.once('error', () => undefined);
-  for (let i = 0; i < 8; i++) sendOne(); // keep 8 labels in flight, as fast typing would
-  await new Promise((r) => setTimeout(r, killAfterMs));
-  await kill();
-  open = false;
+  ws.send(JSON.stringify({ type: 'request', id: 0, channel: 'project:open', payload: { dir } }));
+  await opened; // takes over the dead process's lock at once
+  for (let i = 0; i < 8; i++) sendOne();
   await closed;
+  await killed;
   return acked;
 }
 
 describe('crash safety', () => {
-  // Five server starts: each takes seconds on a loaded machine.
+  // Five server starts, each seconds on a loaded machine: the next server loads while this round streams.
   it('every acknowledged label survives the server being killed at random moments, and the project stays intact', { timeout: 240_000 }, async () => {
     const root = await tempDir();
     const dir = join(root, 'project');
@@ -59,23 +69,32 @@ describe('crash safety', () => {
     const classIds = project.doc.classes.map((c) => c.id);
     await project.close();
 
+    const rounds = 5;
+    const started: Promise<ServedStudio>[] = [];
+    const serve = () => started[started.push(serveStudio({ env: { STUDIO_RENDERER_DIR: rendererDir } })) - 1];
     const allAcked: Acked[] = [];
-    for (let round = 0; round < 5; round++) {
-      const studio = await serveStudio({ project: dir, env: { STUDIO_RENDERER_DIR: rendererDir } });
-      const killAfter = 150 + Math.floor(Math.random() * 600);
-      const acked = await streamLabels(studio.url, studio.port, sampleIds, classIds, killAfter, () => studio.kill('SIGKILL'));
-      expect(acked.length, `round ${round} acknowledged labels before the kill`).toBeGreaterThan(0);
-      allAcked.push(...acked);
+    try {
+      let next = serve();
+      for (let round = 0; round < rounds; round++) {
+        const studio = await next;
+        if (round + 1 < rounds) next = serve();
+        const killAfter = 5 + Math.floor(Math.random() * 60);
+        const acked = await streamLabels(studio.url, dir, sampleIds, classIds, killAfter, () => studio.kill('SIGKILL'));
+        expect(acked.length, `round ${round} acknowledged labels before the kill`).toBeGreaterThan(0);
+        allAcked.push(...acked);
 
-      const reopened = await Project.open(dir); // takes over the dead process's lock at once
-      expect(reopened.notices.filter((n) => n.level === 'warning')).toEqual([]);
-      const bySeq = new Map(reopened.labels.book.decisions.filter(isDecision).map((d) => [d.seq, d]));
-      for (const a of allAcked) {
-        const stored = bySeq.get(a.seq);
-        expect(stored, `acknowledged decision ${a.seq}`).toBeDefined();
-        expect(stored).toMatchObject({ sampleId: a.sampleId, after: { classId: a.classId } });
+        const reopened = await Project.open(dir); // takes over the dead process's lock at once
+        expect(reopened.notices.filter((n) => n.level === 'warning')).toEqual([]);
+        const bySeq = new Map(reopened.labels.book.decisions.filter(isDecision).map((d) => [d.seq, d]));
+        for (const a of allAcked) {
+          const stored = bySeq.get(a.seq);
+          expect(stored, `acknowledged decision ${a.seq}`).toBeDefined();
+          expect(stored).toMatchObject({ sampleId: a.sampleId, after: { classId: a.classId } });
+        }
+        await reopened.close();
       }
-      await reopened.close();
+    } finally {
+      await Promise.all(started.map((s) => s.then((studio) => studio.kill('SIGKILL'), () => undefined)));
     }
     expect(allAcked.length).toBeGreaterThan(20);
   });

@@ -2,11 +2,9 @@ import { UsageError, defineCommand } from '../command';
 import { loadDataset } from '../../worker/datasets/index';
 import { writeLearningCurve } from '../../worker/plots/writePlot';
 import { pixelFeatures } from '../../worker/simulation/features';
-import { simulate } from '../../worker/simulation/simulate';
 import { simulationDefaults } from '../../worker/simulation/defaults';
 import type { SimulationReport } from '../../worker/simulation/types';
-import { selectBackend } from '../../worker/tf/backend';
-import { defaultHeadConfig, type HeadConfig } from '../../worker/heads/index';
+import { defaultHeadConfig, type HeadConfig } from '../../worker/heads/config';
 
 /**
  * `simulate`: active learning with a labeled dataset as the oracle, to compare strategies
@@ -56,6 +54,8 @@ export const simulateCommand = defineCommand<SimulationReport>({
       if (evaluateOn !== 'test' && evaluateOn !== 'tuning') throw new UsageError('--evaluate-on must be test or tuning (a carve of the training images outside every pool, for choosing settings).');
       settings.evaluateOn = evaluateOn;
     }
+    // TF.js loads only when a simulation runs, not with every CLI command (it costs `studio serve` seconds of start-up).
+    const [{ selectBackend }, { simulate }] = await Promise.all([import('../../worker/tf/backend'), import('../../worker/simulation/simulate')]);
     const backend = await selectBackend({ only: ['wasm', 'cpu'] });
     progress(`TF.js backend: ${backend.name}`);
     const dataset = await loadDataset(text('dataset')!, progress);
