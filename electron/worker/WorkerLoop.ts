@@ -7,7 +7,7 @@ import { runQueryJob } from './jobs/query';
 import { runMapJob, runQualityJob } from './jobs/quality';
 import { runCapabilitiesJob, runCrashJob, runMemoryJob } from './jobs/diagnostics';
 import { validateBackbone } from './backbones/validate';
-import type { JobContext } from './jobs/context';
+import { heldBetweenJobs, type JobContext } from './jobs/context';
 
 type Send = (message: WorkerMessage) => void;
 
@@ -19,6 +19,7 @@ type Send = (message: WorkerMessage) => void;
 export class WorkerLoop {
   private readonly queue: { jobId: number; job: ValidJob; controller: AbortController }[] = [];
   private running: { jobId: number; controller: AbortController } | null = null;
+  private readonly held = heldBetweenJobs();
 
   constructor(
     private readonly send: Send,
@@ -61,6 +62,7 @@ export class WorkerLoop {
     const context: JobContext = {
       signal: item.controller.signal,
       backend: this.backend,
+      held: this.held,
       progress: (progress: JobProgress) => this.send({ type: 'progress', jobId: item.jobId, progress }),
     };
     try {

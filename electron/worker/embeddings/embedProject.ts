@@ -4,6 +4,7 @@ import type { Sample } from '../../../shared/domain/records';
 import { loadBackbone } from '../backbones/index';
 import { embedMissing } from './embedSamples';
 import { EmbeddingStore, embeddingDir } from './EmbeddingStore';
+import type { HeldEmbeddings } from './HeldEmbeddings';
 
 const MAX_LISTED_FAILURES = 50;
 
@@ -17,6 +18,8 @@ export async function embedProject(options: {
   spec: BackboneSpec;
   samples: Sample[];
   batchSize: number;
+  /** The worker's embeddings kept between jobs: reused when still right, updated with what this job adds. */
+  held?: HeldEmbeddings;
   signal?: AbortSignal;
   onProgress?(done: number, total: number): void;
 }): Promise<{ store: EmbeddingStore; report: EmbedReport }> {
@@ -26,7 +29,7 @@ export async function embedProject(options: {
     backboneId: card.id,
     dim: card.embeddingSize,
     fingerprint: cardFingerprint(card),
-  });
+  }, options.held);
   try {
     const images = options.samples.map((s) => ({ id: s.id, path: s.path, hash: s.hash }));
     const needsBackbone = images.some((image) => !store.has(image.hash));

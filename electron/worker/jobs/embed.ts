@@ -5,12 +5,13 @@ import type { JobContext } from './context';
 
 /** `studio embed` and the UI's "compute embeddings": fills the cache, reports what it did. */
 export async function runEmbedJob(job: ValidJobOf<'embed'>, context: JobContext): Promise<EmbedReport> {
-  const samples = await readSamples(job.projectDir);
+  const samples = await readSamples(job.projectDir, context.held.samples);
   const { store, report } = await embedProject({
     projectDir: job.projectDir,
     spec: job.backbone,
     samples,
     batchSize: job.batchSize,
+    held: context.held.embeddings,
     signal: context.signal,
     onProgress: (done, total) => context.progress({ phase: 'embedding', done, total }),
   });

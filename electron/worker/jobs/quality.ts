@@ -114,12 +114,13 @@ export async function runMapJob(job: ValidJobOf<'map'>, context: JobContext) {
 }
 
 async function openEmbeddings(job: ValidJobOf<'quality'> | ValidJobOf<'map'>, context: JobContext): Promise<{ samples: Sample[]; store: EmbeddingStore }> {
-  const samples = await readSamples(job.projectDir);
+  const samples = await readSamples(job.projectDir, context.held.samples);
   const { store, report } = await embedProject({
     projectDir: job.projectDir,
     spec: job.backbone,
     samples,
     batchSize: job.batchSize,
+    held: context.held.embeddings,
     signal: context.signal,
     onProgress: (done, total) => context.progress({ phase: 'quality', step: 'embedding', done, total }),
   });

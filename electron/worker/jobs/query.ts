@@ -25,7 +25,7 @@ export async function runQueryJob(job: ValidJobOf<'query'>, context: JobContext)
     throw new StudioError('unsupported', `The "${strategy.name}" strategy needs a trained model, and this project has none yet.`, 'Train a model first, or use a cold-start strategy such as "cold-start" or "random".');
   }
   const leftOut = new LeftOut();
-  const samples = new Map((await readSamples(job.projectDir)).map((s) => [s.id, s]));
+  const samples = new Map((await readSamples(job.projectDir, context.held.samples)).map((s) => [s.id, s]));
   let pool = knownSamples(job.candidateIds, samples, leftOut);
   const { card } = job.backbone;
   const model = job.runId ? await loadQueryModel(job.projectDir, job.runId, card, true) : null;
@@ -54,6 +54,7 @@ export async function runQueryJob(job: ValidJobOf<'query'>, context: JobContext)
         spec: job.backbone,
         samples: toEmbed,
         batchSize: job.batchSize,
+        held: context.held.embeddings,
         signal: context.signal,
         onProgress: (done, total) => context.progress({ phase: 'embedding', done, total }),
       });

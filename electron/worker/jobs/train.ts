@@ -23,7 +23,7 @@ import type { JobContext } from './context';
  */
 export async function runTrainJob(job: ValidJobOf<'train'>, context: JobContext): Promise<TrainReport> {
   const { signal } = context;
-  const samples = await readSamples(job.projectDir);
+  const samples = await readSamples(job.projectDir, context.held.samples);
   const byId = new Map(samples.map((s) => [s.id, s]));
   const numClasses = job.classIds.length;
   if (job.labels.some(([, c]) => c >= numClasses)) throw new StudioError('invalid-request', 'A label points past the list of classes.');
@@ -35,6 +35,7 @@ export async function runTrainJob(job: ValidJobOf<'train'>, context: JobContext)
     spec: backbone,
     samples,
     batchSize: job.batchSize,
+    held: context.held.embeddings,
     signal,
     onProgress: (done, total) => context.progress({ phase: 'embedding', done, total }),
   });

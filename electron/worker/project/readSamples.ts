@@ -4,19 +4,21 @@ import { StudioError } from '../../../shared/contract/channel';
 import { projectFiles } from '../../services/project/documents';
 import { AppendJournal } from '../../services/storage/AppendJournal';
 import { nodeFileSystem } from '../../services/storage/fileSystem';
+import type { HeldSamples } from './HeldSamples';
 
 /**
  * The project's samples as the worker sees them: read straight from samples.jsonl (checksummed
  * lines, see AppendJournal) without opening the project, so the worker never takes the lock
  * or repairs a file the host is appending to. A torn last line (an append in flight) is simply
- * not read yet; damaged lines are the host's to report when it opens the project.
+ * not read yet; damaged lines are the host's to report when it opens the project. With `held`
+ * (the worker's memory between jobs) only lines appended since the last read are parsed.
  */
-export async function readSamples(projectDir: string): Promise<Sample[]> {
+export async function readSamples(projectDir: string, held?: HeldSamples): Promise<Sample[]> {
   const path = join(projectDir, projectFiles.samples);
   if ((await nodeFileSystem.kind(path)) !== 'file') {
     throw new StudioError('not-found', `No project at ${projectDir} (no ${projectFiles.samples}).`);
   }
-  const { entries } = await AppendJournal.read(path, { parse: (json) => sampleSchema.parse(json) });
+  const entries = held ? await held.entries(path) : (await AppendJournal.read(path, { parse: (json) => sampleSchema.parse(json) })).entries;
   const seen = new Set<string>();
   return entries.filter((sample) => !seen.has(sample.id) && Boolean(seen.add(sample.id)));
 }

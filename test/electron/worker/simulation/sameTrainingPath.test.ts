@@ -4,6 +4,7 @@ import { pixelsCard } from '../../../../shared/ml/pixels';
 import { embedProject } from '../../../../electron/worker/embeddings/embedProject';
 import type { SavedHead } from '../../../../electron/worker/heads/index';
 import { runTrainJob } from '../../../../electron/worker/jobs/train';
+import { heldBetweenJobs } from '../../../../electron/worker/jobs/context';
 import { readSavedHead } from '../../../../electron/worker/runs/runFiles';
 import { simulate, type SimulationData } from '../../../../electron/worker/simulation/simulate';
 import type { SimulationHooks } from '../../../../electron/worker/simulation/types';
@@ -42,12 +43,13 @@ describe('simulate and the app train the same head', () => {
     );
     expect(rounds.map((r) => r.round)).toEqual([0, 1]);
     let previousRun: string | null = null;
+    const held = heldBetweenJobs(); // as the worker keeps them from one round to the next
     for (const round of rounds) {
       const runId = `run-${randomUUID().slice(0, 8)}`;
       const labels = round.labeled.map(({ row }): [string, number] => [fixture.samples[row].id, data.train.y[row]]);
       const report = await runTrainJob(
         { kind: 'train', projectDir: fixture.dir, runId, backbone, head, classIds: fixture.project.doc.classes.map((c) => c.id), labels, warmStartRunId: previousRun, fineTune: false, batchSize: 16 },
-        { signal: new AbortController().signal, progress: () => undefined, backend },
+        { signal: new AbortController().signal, progress: () => undefined, backend, held },
       );
       expect(report.warmStarted).toBe(previousRun !== null);
       expect(report.headEngine).toBe('wasm-simd');
