@@ -5,7 +5,7 @@ export const HASH_LINE = 65;
  * What a store knows of its cache's rows: the hash → row index, the hash lines in file
  * order (so a later open can tell whether the file still starts with them), and, while the
  * cache fits the memory budget, every vector in one Float32Array in file order. Room grows by
- * doubling, so appending a batch never copies the whole matrix. Past the budget the matrix
+ * a quarter at a time, so appending a batch rarely copies the whole matrix. Past the budget the matrix
  * is dropped and the store reads vectors from the file instead.
  */
 export class EmbeddingRows {
@@ -49,7 +49,7 @@ export class EmbeddingRows {
       return null;
     }
     if (needed > this.matrix.length) {
-      const grown = new Float32Array(Math.min(Math.max(needed, 2 * this.matrix.length), this.budgetRows * this.dim));
+      const grown = new Float32Array(Math.min(Math.max(needed, Math.ceil(1.25 * this.matrix.length)), this.budgetRows * this.dim));
       grown.set(this.vectors!);
       this.matrix = grown;
     }
