@@ -1,0 +1,121 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import onnxProto from 'onnx-proto';
+import { describe, expect, it } from 'vitest';
+import { inputLength, type BackboneCard } from '../../../../shared/ml/cards';
+import { pixelsCard } from '../../../../shared/ml/pixels';
+import { loadBackbone } from '../../../../electron/worker/backbones/index';
+import { imageBatch } from '../../../../electron/worker/export/imageInput';
+import { defaultHeadConfig, trainHead } from '../../../../electron/worker/heads/index';
+import { decodeForCard } from '../../../../electron/worker/images/decodeForCard';
+import { composePipeline, type BackboneGraph } from '../../../../electron/worker/onnx/composeModel';
+import { checkOnnxModel, onnxChecker } from '../../../helpers/onnxChecker';
+import { tempDir } from '../../../helpers/tempProject';
+import { tinyConvOnnx, tinyOnnxCard } from '../../../helpers/tinyModels';
+import { classImage } from '../../services/ml/mlFixtures';
+
+/** Real images of two colour classes, 3 per class. */
+async function images(dir: string): Promise<{ paths: string[]; y: Int32Array }> {
+  const paths: string[] = [];
+  const y: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    paths.push(await classImage(join(dir, `img-${i}.png`), i % 2, 40 + i, 24));
+    y.push(i % 2);
+  }
+  return { paths, y: Int32Array.from(y) };
+}
+
+/** The studio's path: decode for the card, embed with the backbone, predict with a trained head. */
+async function studioProbabilities(card: BackboneCard, modelPath: string | null, paths: string[], y: Int32Array, kind: 'linear' | 'mlp') {
+  const pixels = new Float32Array(paths.length * inputLength(card));
+  await Promise.all(paths.map((p, i) => decodeForCard(p, card, pixels, i * inputLength(card))));
+  const backbone = await loadBackbone({ card, modelPath });
+  const x = await backbone.embed(pixels, paths.length);
+  await backbone.dispose();
+  const { head } = await trainHead({ x, y, count: paths.length, dim: card.embeddingSize }, { ...defaultHeadConfig(kind), epochs: 8, hiddenUnits: 6 }, { numClasses: 2 });
+  const probabilities = head.predict(x, paths.length);
+  const saved = head.save();
+  head.dispose();
+  return { probabilities, saved };
+}
+
+async function exportedProbabilities(path: string, card: BackboneCard, paths: string[]): Promise<Float32Array> {
+  const session = await ort.InferenceSession.create(path);
+  const batch = await imageBatch(paths, card);
+  const { height, width, channels } = card.input;
+  const result = await session.run({ image: new ort.Tensor('uint8', batch, [paths.length, height, width, channels]) });
+  await session.release();
+  return result.probabilities.data as Float32Array;
+}
+
+function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).toBe(b.length);
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
+  return max;
+}
+
+describe('one ONNX graph from uint8 pixels to class probabilities', () => {
+  const cases: { name: string; card: BackboneCard; model?: Uint8Array; kind: 'linear' | 'mlp'; featureRank?: number }[] = [
+    { name: 'pixels backbone, linear head', card: pixelsCard('pixels-8x8-rgb')!, kind: 'linear' },
+    { name: 'pixels backbone (grayscale), MLP head', card: pixelsCard('pixels-6x6-gray')!, kind: 'mlp' },
+    { name: 'ONNX backbone tapped at its classifier input (NCHW, mean/std)', card: tinyOnnxCard('tiny-classifier', { classifier: 5, size: 16 }), model: tinyConvOnnx({ classifier: 5, size: 16 }), kind: 'linear' },
+    {
+      name: 'ONNX backbone with a mean-pooled rank-4 feature map, MLP head',
+      card: { ...tinyOnnxCard('tiny-map', { size: 16 }), output: { name: 'relu', tap: 'output', pool: 'mean' } },
+      // The feature map is a graph output without a declared shape: its rank comes from the caller.
+      model: withOutput(tinyConvOnnx({ size: 16 }), 'relu'),
+      kind: 'mlp',
+      featureRank: 4,
+    },
+  ];
+
+  for (const c of cases) {
+    it(`gives the studio's probabilities within 1e-5 and passes the ONNX checker: ${c.name}`, async () => {
+      const dir = await tempDir();
+      const { paths, y } = await images(dir);
+      const modelPath = c.model ? join(dir, 'backbone.onnx') : null;
+      if (modelPath) await writeFile(modelPath, c.model!);
+      const studio = await studioProbabilities(c.card, modelPath, paths, y, c.kind);
+      const backbone: BackboneGraph = c.model ? { kind: 'onnx', bytes: c.model, featureRank: c.featureRank } : { kind: 'pixels' };
+      const composed = composePipeline({ card: c.card, backbone, head: studio.saved, classNames: ['red', 'blue'], metadata: { runId: 'run-1' } });
+      const out = join(dir, 'model.onnx');
+      await writeFile(out, composed.bytes);
+
+      expect(maxDifference(await exportedProbabilities(out, c.card, paths), studio.probabilities)).toBeLessThan(1e-5);
+      expect(composed.irVersion).toBe(8);
+      expect(composed.opset).toBeLessThanOrEqual(17);
+      if (onnxChecker.available) expect(checkOnnxModel(out)).toMatchObject({ irVersion: 8 });
+      else console.warn(`ONNX checker skipped: ${onnxChecker.reason}`);
+    });
+  }
+
+  it("leaves an ImageNet-style classifier's final layer out of the export", () => {
+    const card = tinyOnnxCard('tiny-classifier', { classifier: 5 });
+    const head = { format: 'studio-head/1', config: defaultHeadConfig('linear'), dim: 8, numClasses: 2, weights: { mean: zeros([8]), scale: ones([8]), layers: [{ kernel: zeros([8, 2]), bias: zeros([2]) }] } } as const;
+    const composed = composePipeline({ card, backbone: { kind: 'onnx', bytes: tinyConvOnnx({ classifier: 5 }) }, head, classNames: ['a', 'b'] });
+    expect(composed.droppedNodes).toBe(1);
+  });
+
+  it('refuses a head trained on another backbone, and class names that do not match it', () => {
+    const card = pixelsCard('pixels-8x8-rgb')!;
+    const head = { format: 'studio-head/1', config: defaultHeadConfig('linear'), dim: 10, numClasses: 2, weights: { mean: zeros([10]), scale: ones([10]), layers: [{ kernel: zeros([10, 2]), bias: zeros([2]) }] } } as const;
+    expect(() => composePipeline({ card, backbone: { kind: 'pixels' }, head, classNames: ['a', 'b'] })).toThrow(/takes 10 features but the backbone gives 192/);
+    expect(() => composePipeline({ card, backbone: { kind: 'pixels' }, head, classNames: ['a'] })).toThrow(/2 outputs but 1 class names/);
+  });
+});
+
+/** The same model with `name` as its only graph output, shape left undeclared. */
+function withOutput(bytes: Uint8Array, name: string): Uint8Array {
+  const model = onnxProto.onnx.ModelProto.decode(bytes);
+  model.graph!.output = [onnxProto.onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType: onnxProto.onnx.TensorProto.DataType.FLOAT } } })];
+  return onnxProto.onnx.ModelProto.encode(model).finish();
+}
+
+function zeros(shape: number[]) {
+  return { shape, data: Buffer.from(new Float32Array(shape.reduce((a, b) => a * b, 1)).buffer).toString('base64') };
+}
+function ones(shape: number[]) {
+  return { shape, data: Buffer.from(new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(1).buffer).toString('base64') };
+}
