@@ -3,42 +3,15 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import onnxProto from 'onnx-proto';
 import { describe, expect, it } from 'vitest';
-import { inputLength, type BackboneCard } from '../../../../shared/ml/cards';
 import { pixelsCard } from '../../../../shared/ml/pixels';
-import { loadBackbone } from '../../../../electron/worker/backbones/index';
 import { imageBatch } from '../../../../electron/worker/export/imageInput';
-import { defaultHeadConfig, trainHead } from '../../../../electron/worker/heads/index';
-import { decodeForCard } from '../../../../electron/worker/images/decodeForCard';
+import type { BackboneCard } from '../../../../shared/ml/cards';
+import { defaultHeadConfig } from '../../../../electron/worker/heads/index';
 import { composePipeline, type BackboneGraph } from '../../../../electron/worker/onnx/composeModel';
 import { checkOnnxModel, onnxChecker } from '../../../helpers/onnxChecker';
+import { colourImages, maxDifference, studioProbabilities } from '../../../helpers/studioPredictions';
 import { tempDir } from '../../../helpers/tempProject';
 import { tinyConvOnnx, tinyOnnxCard } from '../../../helpers/tinyModels';
-import { classImage } from '../../services/ml/mlFixtures';
-
-/** Real images of two colour classes, 3 per class. */
-async function images(dir: string): Promise<{ paths: string[]; y: Int32Array }> {
-  const paths: string[] = [];
-  const y: number[] = [];
-  for (let i = 0; i < 6; i++) {
-    paths.push(await classImage(join(dir, `img-${i}.png`), i % 2, 40 + i, 24));
-    y.push(i % 2);
-  }
-  return { paths, y: Int32Array.from(y) };
-}
-
-/** The studio's path: decode for the card, embed with the backbone, predict with a trained head. */
-async function studioProbabilities(card: BackboneCard, modelPath: string | null, paths: string[], y: Int32Array, kind: 'linear' | 'mlp') {
-  const pixels = new Float32Array(paths.length * inputLength(card));
-  await Promise.all(paths.map((p, i) => decodeForCard(p, card, pixels, i * inputLength(card))));
-  const backbone = await loadBackbone({ card, modelPath });
-  const x = await backbone.embed(pixels, paths.length);
-  await backbone.dispose();
-  const { head } = await trainHead({ x, y, count: paths.length, dim: card.embeddingSize }, { ...defaultHeadConfig(kind), epochs: 8, hiddenUnits: 6 }, { numClasses: 2 });
-  const probabilities = head.predict(x, paths.length);
-  const saved = head.save();
-  head.dispose();
-  return { probabilities, saved };
-}
 
 async function exportedProbabilities(path: string, card: BackboneCard, paths: string[]): Promise<Float32Array> {
   const session = await ort.InferenceSession.create(path);
@@ -47,13 +20,6 @@ async function exportedProbabilities(path: string, card: BackboneCard, paths: st
   const result = await session.run({ image: new ort.Tensor('uint8', batch, [paths.length, height, width, channels]) });
   await session.release();
   return result.probabilities.data as Float32Array;
-}
-
-function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let max = 0;
-  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
-  return max;
 }
 
 describe('one ONNX graph from uint8 pixels to class probabilities', () => {
@@ -74,7 +40,7 @@ describe('one ONNX graph from uint8 pixels to class probabilities', () => {
   for (const c of cases) {
     it(`gives the studio's probabilities within 1e-5 and passes the ONNX checker: ${c.name}`, async () => {
       const dir = await tempDir();
-      const { paths, y } = await images(dir);
+      const { paths, y } = await colourImages(dir);
       const modelPath = c.model ? join(dir, 'backbone.onnx') : null;
       if (modelPath) await writeFile(modelPath, c.model!);
       const studio = await studioProbabilities(c.card, modelPath, paths, y, c.kind);
