@@ -103,8 +103,10 @@ function pooled(x: tf.SymbolicTensor, card: BackboneCard): tf.SymbolicTensor {
   if (rank === 2) return x;
   if (pool === 'flatten') return tf.layers.flatten({ name: 'pool' }).apply(x) as tf.SymbolicTensor;
   if (pool === 'cls' && rank === 3) {
-    const tokens = Number(x.shape[1]);
-    const first = tf.layers.cropping1D({ cropping: [0, tokens - 1], name: 'first_token' }).apply(x) as tf.SymbolicTensor;
+    // [tokens, dim] → [tokens, dim, 1] → crop all tokens but the first → [dim].
+    const [tokens, dim] = [Number(x.shape[1]), Number(x.shape[2])];
+    const image = tf.layers.reshape({ targetShape: [tokens, dim, 1], name: 'tokens' }).apply(x) as tf.SymbolicTensor;
+    const first = tf.layers.cropping2D({ cropping: [[0, tokens - 1], [0, 0]], name: 'first_token' }).apply(image) as tf.SymbolicTensor;
     return tf.layers.flatten({ name: 'pool' }).apply(first) as tf.SymbolicTensor;
   }
   if (pool === 'mean' && rank === 3) return tf.layers.globalAveragePooling1d({ name: 'pool' }).apply(x) as tf.SymbolicTensor;

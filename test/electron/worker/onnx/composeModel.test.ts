@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { pixelsCard } from '../../../../shared/ml/pixels';
 import { imageBatch } from '../../../../electron/worker/export/imageInput';
 import type { BackboneCard } from '../../../../shared/ml/cards';
-import { defaultHeadConfig } from '../../../../electron/worker/heads/index';
+import { defaultHeadConfig, type SavedHead } from '../../../../electron/worker/heads/index';
 import { composePipeline, type BackboneGraph } from '../../../../electron/worker/onnx/composeModel';
 import { checkOnnxModel, onnxChecker } from '../../../helpers/onnxChecker';
 import { colourImages, maxDifference, studioProbabilities } from '../../../helpers/studioPredictions';
@@ -59,14 +59,13 @@ describe('one ONNX graph from uint8 pixels to class probabilities', () => {
 
   it("leaves an ImageNet-style classifier's final layer out of the export", () => {
     const card = tinyOnnxCard('tiny-classifier', { classifier: 5 });
-    const head = { format: 'studio-head/1', config: defaultHeadConfig('linear'), dim: 8, numClasses: 2, weights: { mean: zeros([8]), scale: ones([8]), layers: [{ kernel: zeros([8, 2]), bias: zeros([2]) }] } } as const;
-    const composed = composePipeline({ card, backbone: { kind: 'onnx', bytes: tinyConvOnnx({ classifier: 5 }) }, head, classNames: ['a', 'b'] });
+    const composed = composePipeline({ card, backbone: { kind: 'onnx', bytes: tinyConvOnnx({ classifier: 5 }) }, head: constantHead(8), classNames: ['a', 'b'] });
     expect(composed.droppedNodes).toBe(1);
   });
 
   it('refuses a head trained on another backbone, and class names that do not match it', () => {
     const card = pixelsCard('pixels-8x8-rgb')!;
-    const head = { format: 'studio-head/1', config: defaultHeadConfig('linear'), dim: 10, numClasses: 2, weights: { mean: zeros([10]), scale: ones([10]), layers: [{ kernel: zeros([10, 2]), bias: zeros([2]) }] } } as const;
+    const head = constantHead(10);
     expect(() => composePipeline({ card, backbone: { kind: 'pixels' }, head, classNames: ['a', 'b'] })).toThrow(/takes 10 features but the backbone gives 192/);
     expect(() => composePipeline({ card, backbone: { kind: 'pixels' }, head, classNames: ['a'] })).toThrow(/2 outputs but 1 class names/);
   });
@@ -79,9 +78,8 @@ function withOutput(bytes: Uint8Array, name: string): Uint8Array {
   return onnxProto.onnx.ModelProto.encode(model).finish();
 }
 
-function zeros(shape: number[]) {
-  return { shape, data: Buffer.from(new Float32Array(shape.reduce((a, b) => a * b, 1)).buffer).toString('base64') };
-}
-function ones(shape: number[]) {
-  return { shape, data: Buffer.from(new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(1).buffer).toString('base64') };
+/** A linear head for `dim` features and 2 classes with all-zero weights. */
+function constantHead(dim: number): SavedHead {
+  const tensor = (shape: number[], value: number) => ({ shape, data: Buffer.from(new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(value).buffer).toString('base64') });
+  return { format: 'studio-head/1', config: defaultHeadConfig('linear'), dim, numClasses: 2, weights: { mean: tensor([dim], 0), scale: tensor([dim], 1), layers: [{ kernel: tensor([dim, 2], 0), bias: tensor([2], 0) }] } };
 }
