@@ -4,6 +4,7 @@ import type { BackendInfo } from './tf/backend';
 import { runEmbedJob } from './jobs/embed';
 import { runTrainJob } from './jobs/train';
 import { runQueryJob } from './jobs/query';
+import { runExportJob } from './export/exportJob';
 import { runCapabilitiesJob, runCrashJob, runMemoryJob } from './jobs/diagnostics';
 import { validateBackbone } from './backbones/validate';
 import type { JobContext } from './jobs/context';
@@ -89,6 +90,8 @@ export class WorkerLoop {
         return runMemoryJob();
       case 'crash':
         return runCrashJob(job);
+      case 'export-model':
+        return runExportJob(job, context);
     }
   }
 

@@ -12,7 +12,7 @@ import { composePreprocess } from './composePreprocess';
 const { onnx } = onnxProto;
 
 /** The names every exported model uses, so callers never have to look them up. */
-export const exportedNames = { input: 'image', output: 'probabilities' } as const;
+export const exportedNames = { input: 'image', embedding: 'embedding', output: 'probabilities' } as const;
 
 /** The export's targets: what Debian's onnx 1.12 checker and older runtimes accept. */
 export const onnxTargets = { irVersion: 8, maxOpset: 17, pixelsOpset: 13 } as const;
@@ -20,7 +20,9 @@ export const onnxTargets = { irVersion: 8, maxOpset: 17, pixelsOpset: 13 } as co
 export type BackboneGraph =
   | { kind: 'pixels' }
   /** An ONNX graph of the backbone: the card's own file, or one converted from TF.js. */
-  | { kind: 'onnx'; bytes: Uint8Array; readExternal?: ExternalDataReader; featureRank?: number };
+  | { kind: 'onnx'; bytes: Uint8Array; readExternal?: ExternalDataReader; featureRank?: number }
+  /** No backbone in the graph: the model is the head alone and takes `embedding` [N, D]. */
+  | { kind: 'none' };
 
 export interface PipelineRequest {
   card: BackboneCard;
@@ -39,6 +41,8 @@ export interface ComposedModel {
   opset: number;
   /** Backbone nodes the tapped feature did not need (e.g. an ImageNet classifier). */
   droppedNodes: number;
+  /** `[-1, H, W, C]` (uint8 pixels) or `[-1, D]` (float embeddings, head only). */
+  inputShape: number[];
 }
 
 /**
@@ -52,11 +56,14 @@ export function composePipeline(request: PipelineRequest): ComposedModel {
   if (head.numClasses !== classNames.length) throw new StudioError('invalid-request', `The head has ${head.numClasses} outputs but ${classNames.length} class names were given.`);
   if (head.dim !== card.embeddingSize) throw new StudioError('invalid-request', `The head takes ${head.dim} features but the backbone gives ${card.embeddingSize}.`);
   const parts = new GraphParts();
-  const pixels = composePreprocess(parts, card, exportedNames.input);
+  const headOnly = request.backbone.kind === 'none';
+  const pixels = headOnly ? '' : composePreprocess(parts, card, exportedNames.input);
   let imported: ImportedBackbone | null = null;
   let opsetImport: onnxProto.onnx.IOperatorSetIdProto[] = [{ domain: '', version: onnxTargets.pixelsOpset }];
   let embedding: string;
-  if (request.backbone.kind === 'pixels') {
+  if (request.backbone.kind === 'none') {
+    embedding = exportedNames.embedding;
+  } else if (request.backbone.kind === 'pixels') {
     embedding = parts.node('Flatten', [pixels], 'pixels/embedding', { axis: 1 });
   } else {
     imported = importOnnxBackbone(parts, request.backbone.bytes, card, pixels, request.backbone.readExternal);
@@ -74,7 +81,7 @@ export function composePipeline(request: PipelineRequest): ComposedModel {
     node: parts.nodes,
     initializer: parts.initializers,
     valueInfo: parts.valueInfo,
-    input: [tensorValue(exportedNames.input, DataType.UINT8, ['batch', height, width, channels])],
+    input: [headOnly ? tensorValue(exportedNames.embedding, DataType.FLOAT, ['batch', head.dim]) : tensorValue(exportedNames.input, DataType.UINT8, ['batch', height, width, channels])],
     output: [tensorValue(exportedNames.output, DataType.FLOAT, ['batch', classNames.length])],
     docString: request.docString,
   };
@@ -89,7 +96,8 @@ export function composePipeline(request: PipelineRequest): ComposedModel {
     functions: imported?.functions ?? [],
     metadataProps: Object.entries({ labels: JSON.stringify(classNames), ...request.metadata }).map(([key, value]) => ({ key, value })),
   });
-  return { bytes: onnx.ModelProto.encode(model).finish(), irVersion, opset, droppedNodes: imported?.droppedNodes ?? 0 };
+  const inputShape = headOnly ? [-1, head.dim] : [-1, height, width, channels];
+  return { bytes: onnx.ModelProto.encode(model).finish(), irVersion, opset, droppedNodes: imported?.droppedNodes ?? 0, inputShape };
 }
 
 /** The version of the default (ai.onnx) domain a model imports. */
