@@ -5,8 +5,12 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import onnxProto from 'onnx-proto';
 import { StudioError } from '../../../shared/contract/channel';
-import type { BackboneSpec } from '../../../shared/ml/cards';
+import type { BackboneCard, BackboneSpec } from '../../../shared/ml/cards';
+import type * as tf from '@tensorflow/tfjs';
 import { exposeClassifierInput } from '../backbones/onnxGraph';
+import { fileModelIO } from '../backbones/tfjsFiles';
+import { layersModelToOnnx } from '../onnx/layersToOnnx';
+import { readLayersGraph, type LayersGraph } from '../onnx/layersTopology';
 import type { ExternalDataReader } from '../onnx/composeExternalData';
 import type { BackboneGraph } from '../onnx/composeModel';
 import type { TfjsBackbone } from './tfjsExport';
@@ -22,9 +26,9 @@ export interface ExportableBackbone {
 
 /**
  * What each format can hold for this backbone. ONNX: `pixels` is built in, an ONNX backbone
- * is copied in; a TF.js model needs the TF.js → ONNX converter. TF.js: `pixels` and TF.js
- * layers models go in whole; an ONNX backbone or a TF.js graph model cannot, so the TF.js
- * model is the head alone and says so.
+ * is copied in, a TF.js layers model goes through the TF.js → ONNX converter. TF.js:
+ * `pixels` and TF.js layers models go in whole. An ONNX backbone cannot go into TF.js, and a
+ * TF.js graph model into neither: that format holds the head alone and says so.
  */
 export async function exportableBackbone(spec: BackboneSpec, runId: string): Promise<ExportableBackbone> {
   const { card } = spec;
@@ -36,12 +40,36 @@ export async function exportableBackbone(spec: BackboneSpec, runId: string): Pro
     const why = `The backbone "${card.name}" is an ONNX model; TF.js cannot carry it, so tfjs/ holds the head alone: it takes the backbone's ${card.embeddingSize}-d embedding.`;
     return { onnx: graph, onnxHeadOnlyReason: null, tfjs: { kind: 'none', why }, sha256 };
   }
-  const isGraphModel = /"format"\s*:\s*"graph-model"/.test(new TextDecoder().decode(bytes.subarray(0, 4096)));
-  const onnxWhy = `The backbone "${card.name}" is a TF.js model and this studio has no TF.js → ONNX converter for it yet, so model.onnx holds the head alone: it takes the backbone's ${card.embeddingSize}-d embedding.`;
-  const tfjs: TfjsBackbone = isGraphModel
-    ? { kind: 'none', why: `The backbone "${card.name}" is a TF.js graph model, which the export cannot join to the head, so tfjs/ holds the head alone: it takes the backbone's ${card.embeddingSize}-d embedding.` }
-    : { kind: 'layers', modelPath: spec.modelPath! };
-  return { onnx: { kind: 'none' }, onnxHeadOnlyReason: onnxWhy, tfjs, sha256 };
+  const artifacts = await fileModelIO(spec.modelPath!).load!();
+  if (artifacts.format === 'graph-model' || !isLayersTopology(artifacts.modelTopology)) {
+    const why = (format: string) => `The backbone "${card.name}" is a TF.js graph model, which the export cannot join to the head, so ${format} holds the head alone: it takes the backbone's ${card.embeddingSize}-d embedding.`;
+    return { onnx: { kind: 'none' }, onnxHeadOnlyReason: why('model.onnx'), tfjs: { kind: 'none', why: why('tfjs/') }, sha256 };
+  }
+  return { onnx: convertedLayers(artifacts, spec), onnxHeadOnlyReason: null, tfjs: { kind: 'layers', modelPath: spec.modelPath! }, sha256 };
+}
+
+/** A TF.js layers backbone through the TF.js → ONNX converter, cut where the card taps it. */
+function convertedLayers(artifacts: tf.io.ModelArtifacts, spec: BackboneSpec): BackboneGraph {
+  const { card } = spec;
+  const layers = readLayersGraph(artifacts.modelTopology);
+  const feature = featureLayer(artifacts.modelTopology, layers, card);
+  const input = 'pixels';
+  const bytes = layersModelToOnnx({ modelTopology: artifacts.modelTopology, weightSpecs: artifacts.weightSpecs ?? [], weightData: artifacts.weightData as ArrayBuffer }, { outputLayer: feature, inputName: input });
+  return { kind: 'onnx', bytes, names: { input, feature } };
+}
+
+/** The layer whose output the studio's TF.js engine embeds with (see backbones/tfjs.ts). */
+function featureLayer(topology: unknown, layers: LayersGraph, card: BackboneCard): string {
+  const names = [...layers.layers.keys()];
+  if (card.output.tap === 'classifier-input') return layers.layers.get(names[names.length - 1])!.inputs[0];
+  if (card.output.name) return card.output.name;
+  const config = ((topology as any)?.model_config ?? topology)?.config;
+  return config?.output_layers?.[0]?.[0] ?? names[names.length - 1];
+}
+
+function isLayersTopology(topology: unknown): boolean {
+  const root = (topology as any)?.model_config ?? topology;
+  return typeof root?.class_name === 'string';
 }
 
 async function readBackboneFile(spec: BackboneSpec, runId: string): Promise<Uint8Array> {

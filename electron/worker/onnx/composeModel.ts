@@ -20,7 +20,14 @@ export const onnxTargets = { irVersion: 8, maxOpset: 17, pixelsOpset: 13 } as co
 export type BackboneGraph =
   | { kind: 'pixels' }
   /** An ONNX graph of the backbone: the card's own file, or one converted from TF.js. */
-  | { kind: 'onnx'; bytes: Uint8Array; readExternal?: ExternalDataReader; featureRank?: number }
+  | {
+      kind: 'onnx';
+      bytes: Uint8Array;
+      readExternal?: ExternalDataReader;
+      featureRank?: number;
+      /** Input and tapped tensor names when they differ from the card's (a graph converted from TF.js names them after layers). */
+      names?: { input: string; feature: string };
+    }
   /** No backbone in the graph: the model is the head alone and takes `embedding` [N, D]. */
   | { kind: 'none' };
 
@@ -66,7 +73,9 @@ export function composePipeline(request: PipelineRequest): ComposedModel {
   } else if (request.backbone.kind === 'pixels') {
     embedding = parts.node('Flatten', [pixels], 'pixels/embedding', { axis: 1 });
   } else {
-    imported = importOnnxBackbone(parts, request.backbone.bytes, card, pixels, request.backbone.readExternal);
+    const { names } = request.backbone;
+    const graphCard: BackboneCard = names ? { ...card, input: { ...card.input, name: names.input }, output: { ...card.output, name: names.feature, tap: 'output' } } : card;
+    imported = importOnnxBackbone(parts, request.backbone.bytes, graphCard, pixels, request.backbone.readExternal);
     opsetImport = imported.opsetImport;
     const rank = imported.featureRank ?? request.backbone.featureRank ?? null;
     embedding = composePool(parts, card, imported.feature, rank, defaultOpset(opsetImport));

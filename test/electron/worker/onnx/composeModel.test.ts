@@ -4,6 +4,7 @@ import * as ort from 'onnxruntime-node';
 import onnxProto from 'onnx-proto';
 import { describe, expect, it } from 'vitest';
 import { pixelsCard } from '../../../../shared/ml/pixels';
+import { exportableBackbone } from '../../../../electron/worker/export/backboneGraphs';
 import { imageBatch } from '../../../../electron/worker/export/imageInput';
 import type { BackboneCard } from '../../../../shared/ml/cards';
 import { defaultHeadConfig, type SavedHead } from '../../../../electron/worker/heads/index';
@@ -11,7 +12,7 @@ import { composePipeline, type BackboneGraph } from '../../../../electron/worker
 import { checkOnnxModel, onnxChecker } from '../../../helpers/onnxChecker';
 import { colourImages, maxDifference, studioProbabilities } from '../../../helpers/studioPredictions';
 import { tempDir } from '../../../helpers/tempProject';
-import { tinyConvOnnx, tinyOnnxCard } from '../../../helpers/tinyModels';
+import { tinyConvOnnx, tinyOnnxCard, writeTinyTfjsModel } from '../../../helpers/tinyModels';
 
 async function exportedProbabilities(path: string, card: BackboneCard, paths: string[]): Promise<Float32Array> {
   const session = await ort.InferenceSession.create(path);
@@ -56,6 +57,20 @@ describe('one ONNX graph from uint8 pixels to class probabilities', () => {
       else console.warn(`ONNX checker skipped: ${onnxChecker.reason}`);
     });
   }
+
+  it("carries a TF.js layers backbone through the TF.js → ONNX converter and still gives the studio's probabilities", async () => {
+    const dir = await tempDir();
+    const { paths, y } = await colourImages(dir);
+    const { modelPath, card } = await writeTinyTfjsModel(join(dir, 'backbone'));
+    const normalized: BackboneCard = { ...card, preprocess: { ...card.preprocess, mean: [0.5, 0.4, 0.3], std: [0.2, 0.25, 0.3] } };
+    const studio = await studioProbabilities(normalized, modelPath, paths, y, 'linear');
+    const exportable = await exportableBackbone({ card: normalized, modelPath }, 'run-1');
+    expect(exportable).toMatchObject({ onnxHeadOnlyReason: null, tfjs: { kind: 'layers' } });
+    const out = join(dir, 'model.onnx');
+    await writeFile(out, composePipeline({ card: normalized, backbone: exportable.onnx, head: studio.saved, classNames: ['red', 'blue'] }).bytes);
+    expect(maxDifference(await exportedProbabilities(out, normalized, paths), studio.probabilities)).toBeLessThan(1e-5);
+    if (onnxChecker.available) checkOnnxModel(out);
+  });
 
   it("leaves an ImageNet-style classifier's final layer out of the export", () => {
     const card = tinyOnnxCard('tiny-classifier', { classifier: 5 });
