@@ -1,0 +1,96 @@
+/**
+ * `examples/predict.py` of an export: onnxruntime and Pillow. Pillow's bicubic resize is
+ * close to, not byte-identical with, libvips: the model card says so.
+ */
+export const predictPy = String.raw`#!/usr/bin/env python3
+"""Class probabilities from this exported model (model.onnx).
+
+From the export folder:
+    pip install onnxruntime pillow numpy
+    python3 examples/predict.py photo.jpg [more.jpg ...]
+Prints JSON: [{"path", "label", "probability", "probabilities": {"<class>": p}}]
+
+Images are decoded as preprocessing.json describes, with Pillow. Pillow's bicubic filter
+is close to, but not byte-identical with, the studio's (libvips), so probabilities can
+differ slightly from the studio's; examples/predict.mjs matches the studio exactly.
+"""
+import json
+import os
+import sys
+
+import numpy as np
+from PIL import Image, ImageOps
+
+FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+with open(os.path.join(FOLDER, "preprocessing.json"), encoding="utf-8") as f:
+    PREP = json.load(f)
+with open(os.path.join(FOLDER, "labels.json"), encoding="utf-8") as f:
+    LABELS = json.load(f)
+
+
+def half_up(x):
+    """Rounds like JavaScript's Math.round (Python's round() rounds halves to even)."""
+    return int(x + 0.5)
+
+
+def cover(image, width, height):
+    """Scales the image to cover width x height keeping its aspect ratio, then cuts the centre."""
+    scale = max(width / image.width, height / image.height)
+    w = max(width, half_up(image.width * scale))
+    h = max(height, half_up(image.height * scale))
+    image = image.resize((w, h), Image.BICUBIC)
+    left, top = (w - width) // 2, (h - height) // 2
+    return image.crop((left, top, left + width, top + height))
+
+
+def load_image(path, prep=PREP):
+    """uint8 [height, width, channels]: EXIF orientation, white behind transparency, resize, colour."""
+    width, height, channels = prep["width"], prep["height"], prep["channels"]
+    image = ImageOps.exif_transpose(Image.open(path))
+    rgba = image.convert("RGBA")
+    white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    image = Image.alpha_composite(white, rgba).convert("RGB")
+    rule, fraction = prep["resize"], prep["cropFraction"]
+    if rule == "fill":
+        image = image.resize((width, height), Image.BICUBIC)
+    elif rule == "cover" or fraction >= 1:
+        image = cover(image, width, height)
+    else:
+        big_w, big_h = half_up(width / fraction), half_up(height / fraction)
+        image = cover(image, big_w, big_h)
+        left, top = (big_w - width) // 2, (big_h - height) // 2
+        image = image.crop((left, top, left + width, top + height))
+    image = image.convert("L") if channels == 1 else image.convert("RGB")
+    return np.asarray(image, dtype=np.uint8).reshape(height, width, channels)
+
+
+def main(paths):
+    if not paths:
+        print("Usage: python3 examples/predict.py IMAGE [IMAGE...]", file=sys.stderr)
+        return 2
+    if PREP["onnx"]["scope"] != "pipeline":
+        print("This model.onnx is the head alone: it takes the backbone's embeddings (see model-card.md).", file=sys.stderr)
+        return 2
+    import onnxruntime as ort  # here, so load_image can be used without onnxruntime
+
+    session = ort.InferenceSession(os.path.join(FOLDER, PREP["onnx"]["path"]))
+    results = []
+    for start in range(0, len(paths), 32):
+        chunk = paths[start:start + 32]
+        batch = np.stack([load_image(p) for p in chunk])
+        probabilities = session.run(None, {PREP["onnx"]["input"]: batch})[0]
+        for path, row in zip(chunk, probabilities):
+            best = int(np.argmax(row))
+            results.append({
+                "path": os.path.abspath(path),
+                "label": LABELS[best],
+                "probability": float(row[best]),
+                "probabilities": {name: float(p) for name, p in zip(LABELS, row)},
+            })
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+`;
