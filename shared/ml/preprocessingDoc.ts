@@ -55,8 +55,9 @@ export function preprocessingDoc(card: BackboneCard, formats: Pick<ExportModelRe
     steps: [
       'Decode the image and apply its EXIF orientation.',
       'Flatten any transparency onto white.',
+      ...(gray ? ["Convert to grayscale as libvips does (sharp's .grayscale()): Rec. 709 luminance of linear-light sRGB, re-encoded with the sRGB curve; before resizing."] : []),
       resizeStep(card),
-      gray ? "Convert to grayscale as libvips does (sharp's .grayscale(): luminance of linear-light sRGB)." : 'Convert to sRGB, 3 channels (a grayscale image repeats its one channel).',
+      ...(gray ? [] : ['Convert to sRGB, 3 channels (a grayscale image repeats its one channel).']),
       `Keep 8-bit values 0–255, interleaved: [height, width, channels] = [${height}, ${width}, ${channels}]; stack images into [N, ${height}, ${width}, ${channels}].`,
       'model.onnx takes these uint8 values as they are; tfjs/model.json takes them as float32 (same values, 0–255).',
     ],
@@ -71,8 +72,9 @@ function resizeStep(card: BackboneCard): string {
   const { resize, cropFraction } = card.preprocess;
   const kernel = 'bicubic (Catmull-Rom, libvips "cubic")';
   if (resize === 'fill') return `Resize to exactly ${width}×${height}, ignoring the aspect ratio (stretch), ${kernel}.`;
-  if (resize === 'cover' || cropFraction >= 1) return `Resize so the image covers ${width}×${height} keeping its aspect ratio, then cut the centre ${width}×${height}, ${kernel}.`;
+  const centre = 'the centre (an odd margin leaves its extra pixel on the left/top)';
+  if (resize === 'cover' || cropFraction >= 1) return `Resize so the image covers ${width}×${height} keeping its aspect ratio (${kernel}), then cut ${centre} ${width}×${height}.`;
   const bigW = Math.round(width / cropFraction);
   const bigH = Math.round(height / cropFraction);
-  return `Resize so the image covers ${bigW}×${bigH} keeping its aspect ratio and cut its centre ${bigW}×${bigH} (${kernel}), then cut the centre ${width}×${height} at offset (${Math.floor((bigW - width) / 2)}, ${Math.floor((bigH - height) / 2)}).`;
+  return `Resize so the image covers ${bigW}×${bigH} keeping its aspect ratio (${kernel}) and cut ${centre} ${bigW}×${bigH}, then cut ${width}×${height} at offset (${Math.floor((bigW - width) / 2)}, ${Math.floor((bigH - height) / 2)}).`;
 }

@@ -39,17 +39,29 @@ def cover(image, width, height):
     w = max(width, half_up(image.width * scale))
     h = max(height, half_up(image.height * scale))
     image = image.resize((w, h), Image.BICUBIC)
-    left, top = (w - width) // 2, (h - height) // 2
+    # libvips centres an odd margin one pixel further right/down than floor division.
+    left, top = (w - width + 1) // 2, (h - height + 1) // 2
     return image.crop((left, top, left + width, top + height))
 
 
+def luminance(image):
+    """Grayscale as libvips makes it: Rec. 709 luminance of linear-light sRGB, re-encoded."""
+    v = np.asarray(image, dtype=np.float64) / 255.0
+    linear = np.where(v <= 0.04045, v / 12.92, ((v + 0.055) / 1.055) ** 2.4)
+    y = linear @ np.array([0.2126, 0.7152, 0.0722])
+    encoded = np.where(y <= 0.0031308, 12.92 * y, 1.055 * y ** (1 / 2.4) - 0.055)
+    return Image.fromarray(np.clip(np.rint(encoded * 255.0), 0, 255).astype(np.uint8), mode="L")
+
+
 def load_image(path, prep=PREP):
-    """uint8 [height, width, channels]: EXIF orientation, white behind transparency, resize, colour."""
+    """uint8 [height, width, channels]: EXIF orientation, white behind transparency, colour, resize."""
     width, height, channels = prep["width"], prep["height"], prep["channels"]
     image = ImageOps.exif_transpose(Image.open(path))
     rgba = image.convert("RGBA")
     white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
     image = Image.alpha_composite(white, rgba).convert("RGB")
+    if channels == 1:
+        image = luminance(image)  # before resizing, as the studio does
     rule, fraction = prep["resize"], prep["cropFraction"]
     if rule == "fill":
         image = image.resize((width, height), Image.BICUBIC)
@@ -60,7 +72,8 @@ def load_image(path, prep=PREP):
         image = cover(image, big_w, big_h)
         left, top = (big_w - width) // 2, (big_h - height) // 2
         image = image.crop((left, top, left + width, top + height))
-    image = image.convert("L") if channels == 1 else image.convert("RGB")
+    if channels == 3:
+        image = image.convert("RGB")
     return np.asarray(image, dtype=np.uint8).reshape(height, width, channels)
 
 
