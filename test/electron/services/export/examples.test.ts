@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRunProbabilities } from '../../../../electron/services/ml/probabilityFiles';
 import { imageInput } from '../../../../electron/worker/export/imageInput';
 import { exifRotatedJpeg, writeBytes, writeImage } from '../../../helpers/images';
-import { sharedWorker, trainedRun } from '../../../helpers/exportedRuns';
+import { sharedWorker, trainedRun } from './exportedRuns';
 import { tempDir } from '../../../helpers/tempProject';
 
 const run = promisify(execFile);

@@ -6,7 +6,7 @@ import { readRunProbabilities } from '../../../../electron/services/ml/probabili
 import { ExportedModel } from '../../../../electron/worker/export/exportedModel';
 import { predictCommand } from '../../../../electron/cli/commands/predict';
 import { checkOnnxModel, onnxChecker } from '../../../helpers/onnxChecker';
-import { sharedWorker, trainedRun, type BackboneKindName, type TrainedRun } from '../../../helpers/exportedRuns';
+import { sharedWorker, trainedRun, type BackboneKindName, type TrainedRun } from './exportedRuns';
 import { tempDir } from '../../../helpers/tempProject';
 
 const shared = sharedWorker();

@@ -6,7 +6,7 @@ import { pixelsCard } from '../../../../shared/ml/pixels';
 import { fileModelIO } from '../../../../electron/worker/backbones/tfjsFiles';
 import { imageBatch } from '../../../../electron/worker/export/imageInput';
 import { writeTfjsModel, type TfjsBackbone } from '../../../../electron/worker/export/tfjsExport';
-import { colourImages, maxDifference, studioProbabilities } from '../../../helpers/studioPredictions';
+import { colourImages, maxDifference, studioProbabilities } from './studioPredictions';
 import { tempDir } from '../../../helpers/tempProject';
 import { writeTinyTfjsModel } from '../../../helpers/tinyModels';
 

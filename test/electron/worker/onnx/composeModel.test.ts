@@ -10,7 +10,7 @@ import type { BackboneCard } from '../../../../shared/ml/cards';
 import { defaultHeadConfig, type SavedHead } from '../../../../electron/worker/heads/index';
 import { composePipeline, type BackboneGraph } from '../../../../electron/worker/onnx/composeModel';
 import { checkOnnxModel, onnxChecker } from '../../../helpers/onnxChecker';
-import { colourImages, maxDifference, studioProbabilities } from '../../../helpers/studioPredictions';
+import { colourImages, maxDifference, studioProbabilities } from '../export/studioPredictions';
 import { tempDir } from '../../../helpers/tempProject';
 import { tinyConvOnnx, tinyOnnxCard, writeTinyTfjsModel } from '../../../helpers/tinyModels';
 

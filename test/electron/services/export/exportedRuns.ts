@@ -1,15 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import type { BackboneCard } from '../../shared/ml/cards';
-import type { RunRecord } from '../../shared/ml/runs';
-import { ExportService } from '../../electron/services/export/ExportService';
-import { MlWorker } from '../../electron/services/ml/MlWorker';
-import { ModelCatalog } from '../../electron/services/ml/models/ModelCatalog';
-import { RunService } from '../../electron/services/ml/RunService';
-import { mlProject, type MlProject } from '../electron/services/ml/mlFixtures';
-import { tempDir } from './tempProject';
-import { tinyConvOnnx, tinyOnnxCard, writeTinyTfjsModel } from './tinyModels';
+import type { BackboneCard } from '../../../../shared/ml/cards';
+import type { RunRecord } from '../../../../shared/ml/runs';
+import { ExportService } from '../../../../electron/services/export/ExportService';
+import { MlWorker } from '../../../../electron/services/ml/MlWorker';
+import { ModelCatalog } from '../../../../electron/services/ml/models/ModelCatalog';
+import { RunService } from '../../../../electron/services/ml/RunService';
+import { mlProject, type MlProject } from '../ml/mlFixtures';
+import { tempDir } from '../../../helpers/tempProject';
+import { tinyConvOnnx, tinyOnnxCard, writeTinyTfjsModel } from '../../../helpers/tinyModels';
 
 // Trained runs to export, on real images, for each kind of backbone: built-in pixels, a
 // local ONNX classifier tapped at its classifier input, a local TF.js layers model.

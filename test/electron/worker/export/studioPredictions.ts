@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { inputLength, type BackboneCard } from '../../shared/ml/cards';
-import { loadBackbone } from '../../electron/worker/backbones/index';
-import { defaultHeadConfig, trainHead, type SavedHead } from '../../electron/worker/heads/index';
-import { decodeForCard } from '../../electron/worker/images/decodeForCard';
-import { classImage } from '../electron/services/ml/mlFixtures';
+import { inputLength, type BackboneCard } from '../../../../shared/ml/cards';
+import { loadBackbone } from '../../../../electron/worker/backbones/index';
+import { defaultHeadConfig, trainHead, type SavedHead } from '../../../../electron/worker/heads/index';
+import { decodeForCard } from '../../../../electron/worker/images/decodeForCard';
+import { classImage } from '../../services/ml/mlFixtures';
 
 // What the studio itself predicts for some real images, for tests that check an export
 // against it: decode for the card, embed with the backbone, predict with a trained head.
