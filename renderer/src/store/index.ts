@@ -7,6 +7,7 @@ import { createLabelingSlice, type LabelingSlice } from './labelingSlice';
 import { createLoopSlice, type LoopSlice } from './loopSlice';
 import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createToastSlice, type ToastSlice } from './toastSlice';
+import { createExportSlice, type ExportSlice } from './exportSlice';
 import type { StoreDeps } from './deps';
 import type { GetState, SetState } from './types';
 
@@ -18,7 +19,8 @@ export type StudioState = AppSlice &
   LabelingSlice &
   GallerySlice &
   ModelSlice &
-  LoopSlice & {
+  LoopSlice &
+  ExportSlice & {
     /** The edges the store runs over; hooks that subscribe to studio events use its api. */
     readonly deps: StoreDeps;
   };
@@ -35,6 +37,7 @@ export function createStudioState(deps: StoreDeps) {
     ...createGallerySlice(set, get, deps),
     ...createModelSlice(set, get, deps),
     ...createLoopSlice(set, get, deps),
+    ...createExportSlice(set, get, deps),
   });
 }
 

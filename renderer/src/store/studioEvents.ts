@@ -59,6 +59,9 @@ export function followStudioEvents(store: StudioStore, gather = gatherMs): Dispo
     api.training.onProgress((progress) => store.getState().onTrainingProgress(progress)),
     api.training.onFinished(({ run }) => store.getState().onTrainingFinished(run)),
     api.loop.onStatusChanged((status) => store.getState().onLoopStatus(status)),
+    api.export.onProgress((progress) => store.getState().onExportProgress(progress)),
+    api.export.onFinished(({ jobId, report }) => store.getState().onExportFinished(jobId, report)),
+    api.export.onFailed(({ jobId, error }) => store.getState().onExportFailed(jobId, error)),
   ];
   return () => {
     if (timer) clearTimeout(timer);
