@@ -6,6 +6,7 @@ import { benchLabelCommit } from './labelCommit';
 import { benchEmbedding } from './embedding';
 import { benchTraining } from './training';
 import { benchHeads } from './heads';
+import { benchExport } from './export';
 import type { BenchResult } from './types';
 
 /**
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   embedding: () => benchEmbedding(),
   training: () => benchTraining(),
   heads: () => benchHeads(),
+  export: () => benchExport(),
 };
 
 async function main(): Promise<void> {

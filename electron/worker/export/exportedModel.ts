@@ -71,28 +71,45 @@ export class ExportedModel {
     });
   }
 
-  /** Predictions in the order of `paths`; an image that cannot be decoded gets an `error`. */
+  /**
+   * Predictions in the order of `paths`; an image that cannot be decoded gets an `error`.
+   * The next batch decodes (on sharp's threads) while this one runs through the model.
+   */
   async predict(paths: string[], onBatch?: (done: number, total: number) => void): Promise<Prediction[]> {
-    const geometry = { input: this.preprocessing, preprocess: this.preprocessing };
-    const size = this.preprocessing.width * this.preprocessing.height * this.preprocessing.channels;
     const k = this.labels.length;
     const results: Prediction[] = [];
+    let next = paths.length ? this.decode(paths.slice(0, batchSize)) : null;
     for (let from = 0; from < paths.length; from += batchSize) {
       const chunk = paths.slice(from, from + batchSize);
-      const decoded = await Promise.all(chunk.map((path) => imageInput(path, geometry).catch((error: unknown) => new Error(String((error as Error).message).split('\n')[0]))));
-      const good = decoded.flatMap((d, i) => (d instanceof Error ? [] : [{ i, pixels: d }]));
-      const batch = new Uint8Array(good.length * size);
-      good.forEach((g, j) => batch.set(g.pixels, j * size));
-      const probabilities = good.length ? await this.runner(batch, good.length) : new Float32Array(0);
-      const rows = new Map(good.map((g, j) => [g.i, probabilities.subarray(j * k, (j + 1) * k)]));
+      const decoded = await next!;
+      next = from + batchSize < paths.length ? this.decode(paths.slice(from + batchSize, from + 2 * batchSize)) : null;
+      const probabilities = decoded.count ? await this.runner(decoded.batch, decoded.count) : new Float32Array(0);
       chunk.forEach((path, i) => {
-        const row = rows.get(i);
-        const failed = decoded[i];
-        results.push(row ? predictionOf(path, row, this.labels) : { path, label: null, probability: null, probabilities: {}, error: failed instanceof Error ? failed.message : 'not decoded' });
+        const row = decoded.rowOf[i];
+        results.push(row === null ? { path, label: null, probability: null, probabilities: {}, error: decoded.errors[i] ?? 'not decoded' } : predictionOf(path, probabilities.subarray(row * k, (row + 1) * k), this.labels));
       });
       onBatch?.(Math.min(from + batchSize, paths.length), paths.length);
     }
     return results;
+  }
+
+  /** One batch of images as model input; images that fail keep their reason and no row. */
+  private async decode(paths: string[]): Promise<{ batch: Uint8Array; count: number; rowOf: (number | null)[]; errors: (string | null)[] }> {
+    const geometry = { input: this.preprocessing, preprocess: this.preprocessing };
+    const size = this.preprocessing.width * this.preprocessing.height * this.preprocessing.channels;
+    const decoded = await Promise.all(paths.map((path) => imageInput(path, geometry).catch((error: unknown) => String((error as Error).message).split('\n')[0])));
+    const good = decoded.filter((d): d is Uint8Array => typeof d !== 'string');
+    const batch = new Uint8Array(good.length * size);
+    const rowOf: (number | null)[] = [];
+    let row = 0;
+    for (const d of decoded) {
+      if (typeof d === 'string') rowOf.push(null);
+      else {
+        batch.set(d, row * size);
+        rowOf.push(row++);
+      }
+    }
+    return { batch, count: good.length, rowOf, errors: decoded.map((d) => (typeof d === 'string' ? d : null)) };
   }
 
   dispose(): Promise<void> {

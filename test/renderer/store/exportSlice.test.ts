@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportReport } from '../../../shared/contract/export';
+import type { ExportedFormat } from '../../../shared/ml/exportJob';
 import { describeExport, exportFraction } from '../../../renderer/src/store/exportJob';
 import { followStudioEvents } from '../../../renderer/src/store/studioEvents';
 import { fakeStudio, settle } from './fakeStudio';
@@ -7,7 +8,7 @@ import { fakeStudio, settle } from './fakeStudio';
 const disposers: (() => void)[] = [];
 afterEach(() => disposers.splice(0).forEach((d) => d()));
 
-const format = { path: 'model.onnx', scope: 'pipeline', inputShape: [-1, 8, 8, 3], inputType: 'uint8', headOnlyReason: null, bytes: 9000, sha256: 'a'.repeat(64) } as const;
+const format: ExportedFormat = { path: 'model.onnx', scope: 'pipeline', inputShape: [-1, 8, 8, 3], inputType: 'uint8', headOnlyReason: null, bytes: 9000, sha256: 'a'.repeat(64) };
 const report: ExportReport = {
   runId: 'run-1',
   outDir: '/p/exports/run-1',
