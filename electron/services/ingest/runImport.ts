@@ -25,7 +25,7 @@ export async function runImport(project: Project, request: ImportRequestValid, o
   const labels = await loadLabelSource(request); // a malformed CSV stops us before any change
   const progress = new ProgressThrottle(options.jobId ?? `import-${randomBytes(4).toString('hex')}`, options.onProgress);
   const report: ImportReport = { imported: 0, duplicates: [], rejected: [], labeled: 0, newClasses: [], unmatchedCsvRows: 0, cancelled: false };
-  const committer = new SampleCommitter(project, options.annotator ?? 'import');
+  const committer = options.sink ?? new SampleCommitter(project, options.annotator ?? 'import');
   const counts = (done: number, total: number) => ({ done, total, imported: committer.committed, duplicates: report.duplicates.length, rejected: report.rejected.length });
 
   progress.report('scanning', counts(0, 0), true);
@@ -36,7 +36,7 @@ export async function runImport(project: Project, request: ImportRequestValid, o
   report.unmatchedCsvRows = labels.unmatchedRows(new Set([...files.flatMap((f) => [f.path, f.realPath]), ...rejected.map((r) => r.path)]));
   progress.report('scanning', counts(files.length, files.length), true);
 
-  const context: PrepareContext = { project, limits, labelFor: (file) => labels.labelFor(file), claims: new Map() };
+  const context: PrepareContext = { project, limits, labelFor: (file) => labels.labelFor(file), claims: new Map(), heldElsewhere: options.sink && ((hash) => options.sink!.pathOf(hash)) };
   const firstPathOf = new Map<string, string>(); // content hash → path of the file imported first
   const record = (outcome: FileOutcome, batch: PreparedSample[]): void => {
     if (outcome.kind === 'rejected') report.rejected.push(outcome.rejected);
@@ -69,7 +69,8 @@ export async function runImport(project: Project, request: ImportRequestValid, o
   } catch (error) {
     throw asStudioError(error, committer.committed);
   }
-  Object.assign(report, { imported: committer.committed, labeled: committer.labeled, newClasses: committer.newClasses, cancelled: walkCutShort || done < files.length });
+  const labeled = committer instanceof SampleCommitter ? { labeled: committer.labeled, newClasses: committer.newClasses } : {};
+  Object.assign(report, { imported: committer.committed, ...labeled, cancelled: walkCutShort || done < files.length });
   progress.report('finishing', counts(done, files.length), true);
   return report;
 }
