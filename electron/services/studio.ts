@@ -16,6 +16,7 @@ import { LoopService } from './loop/LoopService';
 import { registerLoopHandlers } from './loop/handlers';
 import { registerTrainingHandlers } from './loop/trainingHandlers';
 import { registerExportHandlers } from './export/handlers';
+import { registerBatchHandlers } from './batches/handlers';
 import type { ImageVariant } from '../../shared/contract/bridge';
 
 export interface StudioOptions {
@@ -74,4 +75,5 @@ export function registerStudioHandlers(registry: HandlerRegistry, host: StudioHo
   registerTrainingHandlers(registry, services.loop, services.ml);
   registerLoopHandlers(registry, services.loop, services.ml);
   registerExportHandlers(registry, host, services.ml);
+  registerBatchHandlers(registry, host, services.ml, services.loop);
 }

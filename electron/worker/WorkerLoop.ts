@@ -5,6 +5,7 @@ import { runEmbedJob } from './jobs/embed';
 import { runTrainJob } from './jobs/train';
 import { runQueryJob } from './jobs/query';
 import { runExportJob } from './export/exportJob';
+import { runScoreBatchJob } from './batches/scoreBatch';
 import { runCapabilitiesJob, runCrashJob, runMemoryJob } from './jobs/diagnostics';
 import { validateBackbone } from './backbones/validate';
 import type { JobContext } from './jobs/context';
@@ -92,6 +93,8 @@ export class WorkerLoop {
         return runCrashJob(job);
       case 'export-model':
         return runExportJob(job, context);
+      case 'score-batch':
+        return runScoreBatchJob(job, context);
     }
   }
 

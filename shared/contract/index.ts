@@ -9,6 +9,7 @@ import { queueChannels } from './queue';
 import { modelsChannels, trainingChannels } from './models';
 import { loopChannels } from './loop';
 import { exportChannels } from './export';
+import { batchesChannels } from './batches';
 
 /**
  * Every channel between the UI and the studio's services, by name. Names are
@@ -26,6 +27,7 @@ export const contract = {
   ...trainingChannels,
   ...loopChannels,
   ...exportChannels,
+  ...batchesChannels,
 } as const;
 
 export type Contract = typeof contract;

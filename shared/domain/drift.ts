@@ -52,16 +52,20 @@ export function populationStability(batch: Distribution, reference: Distribution
 
 export type ShiftLevel = 'none' | 'moderate' | 'major' | 'too-few';
 
-export function shiftLevel(psi: number, n: number): ShiftLevel {
-  if (n < minImagesForVerdict) return 'too-few';
+/** `n`: batch images; `referenceN`: the images they are compared with. */
+export function shiftLevel(psi: number, n: number, referenceN = Infinity): ShiftLevel {
+  if (n < minImagesForVerdict || referenceN < minImagesForVerdict) return 'too-few';
   if (psi > psiThresholds.major) return 'major';
   if (psi >= psiThresholds.moderate) return 'moderate';
   return 'none';
 }
 
 /** The verdict in plain words, naming the classes that moved most. */
-export function shiftVerdict(classes: { level: ShiftLevel; psi: number }, confidence: { level: ShiftLevel; psi: number }, movers: string[], n: number): string {
-  if (classes.level === 'too-few') return `Only ${n} image${n === 1 ? '' : 's'} in the batch: too few to judge a shift (at least ${minImagesForVerdict} needed).`;
+export function shiftVerdict(classes: { level: ShiftLevel; psi: number }, confidence: { level: ShiftLevel; psi: number }, movers: string[], n: number, referenceN = Infinity): string {
+  if (classes.level === 'too-few') {
+    if (n < minImagesForVerdict) return `Only ${n} image${n === 1 ? '' : 's'} in the batch: too few to judge a shift (at least ${minImagesForVerdict} needed).`;
+    return `Only ${referenceN} project image${referenceN === 1 ? '' : 's'} to compare with (the run learned from the rest): too few to judge a shift (at least ${minImagesForVerdict} needed).`;
+  }
   const worst = [classes.level, confidence.level].includes('major') ? 'major' : [classes.level, confidence.level].includes('moderate') ? 'moderate' : 'none';
   const psi = `class mix PSI ${classes.psi.toFixed(2)}, confidence PSI ${confidence.psi.toFixed(2)}, n = ${n}`;
   if (worst === 'none') return `No real shift: the model sees this batch much as it saw the project's images (${psi}).`;

@@ -3,6 +3,7 @@ import { errorCodes } from '../contract/channel';
 import { idSchema } from '../contract/schemas';
 import { backboneSpecSchema } from './cards';
 import { exportJobProgressSchema, exportModelJobSchema, exportModelReportSchema } from './exportJob';
+import { scoreBatchJobSchema, scoreBatchReportSchema } from './batchJob';
 import {
   epochReportSchema,
   fineTuneAvailabilitySchema,
@@ -79,6 +80,7 @@ export const jobSchema = z.discriminatedUnion('kind', [
   memoryJobSchema,
   crashJobSchema,
   exportModelJobSchema,
+  scoreBatchJobSchema,
 ]);
 export type Job = z.input<typeof jobSchema>;
 export type ValidJob = z.output<typeof jobSchema>;
@@ -171,6 +173,7 @@ export const jobResultSchemas = {
   memory: memoryReportSchema,
   crash: z.never(),
   'export-model': exportModelReportSchema,
+  'score-batch': scoreBatchReportSchema,
 } as const;
 export type JobResultOf<K extends JobKind> = z.output<(typeof jobResultSchemas)[K]>;
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;

@@ -16,6 +16,7 @@ import { modelsCommand } from './models';
 import { queryCommand } from './query';
 import { exportCommand } from './export';
 import { predictCommand } from './predict';
+import { batchCommand } from './batch';
 
 /** Every CLI command, one file each. Add a command: a new file here plus one line below. */
 export const commands: CliCommand<any>[] = [
@@ -36,4 +37,5 @@ export const commands: CliCommand<any>[] = [
   queryCommand,
   exportCommand,
   predictCommand,
+  batchCommand,
 ];

@@ -32,6 +32,8 @@ describe('shift of a new batch, from the model’s predictions', () => {
     expect(shiftLevel(0.1, 500)).toBe('moderate');
     expect(shiftLevel(0.3, 500)).toBe('major');
     expect(shiftLevel(0.9, 20)).toBe('too-few');
+    expect(shiftLevel(0.9, 500, 12)).toBe('too-few');
+    expect(shiftVerdict({ level: 'too-few', psi: 0.9 }, { level: 'too-few', psi: 0.2 }, [], 500, 12)).toMatch(/Only 12 project images to compare with/);
     expect(shiftVerdict({ level: 'too-few', psi: 0.9 }, { level: 'too-few', psi: 0.2 }, [], 20)).toMatch(/Only 20 images in the batch: too few/);
     expect(shiftVerdict({ level: 'major', psi: 0.41 }, { level: 'none', psi: 0.02 }, ['cat'], 500)).toMatch(/^Major shift: the batch has a different mix of classes.*class mix PSI 0\.41.*n = 500.*Most changed: cat/);
     expect(shiftVerdict({ level: 'none', psi: 0.01 }, { level: 'moderate', psi: 0.12 }, [], 500)).toMatch(/^Moderate shift: the model is less \(or more\) sure/);
