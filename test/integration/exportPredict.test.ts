@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchReport } from '../../shared/contract/batches';
 import type { ExportReport } from '../../shared/contract/export';
-import { classImage } from '../electron/services/ml/mlFixtures';
+import sharp from 'sharp';
+import { seededRandom, writeBytes } from '../helpers/images';
 
 // A lead's path through the CLI binary, as printed in the README: create → import labeled
 // folders → train → export → predict from the export alone → check a new batch for shift.
@@ -18,6 +19,15 @@ const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const cli = resolve('electron/cli/index.ts');
 let root: string;
 let env: NodeJS.ProcessEnv;
+
+/** A 20×20 PNG of noise around red (class 0) or blue (class 1): learnable from pixels, never two alike. */
+async function classImage(path: string, classIndex: number, seed: number): Promise<void> {
+  const random = seededRandom(seed);
+  const base = classIndex === 0 ? [200, 40, 40] : [40, 60, 200];
+  const data = Buffer.alloc(20 * 20 * 3);
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, base[i % 3] + Math.round((random() - 0.5) * 90)));
+  await writeBytes(path, await sharp(data, { raw: { width: 20, height: 20, channels: 3 } }).png().toBuffer());
+}
 
 async function studio<T = unknown>(...args: string[]): Promise<T> {
   const { stdout } = await run(process.execPath, ['--import', tsx, cli, ...args, '--json'], { env, maxBuffer: 32 << 20 });

@@ -8,6 +8,7 @@ import { createLoopSlice, type LoopSlice } from './loopSlice';
 import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createToastSlice, type ToastSlice } from './toastSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
+import { createBatchesSlice, type BatchesSlice } from './batchesSlice';
 import type { StoreDeps } from './deps';
 import type { GetState, SetState } from './types';
 
@@ -20,7 +21,8 @@ export type StudioState = AppSlice &
   GallerySlice &
   ModelSlice &
   LoopSlice &
-  ExportSlice & {
+  ExportSlice &
+  BatchesSlice & {
     /** The edges the store runs over; hooks that subscribe to studio events use its api. */
     readonly deps: StoreDeps;
   };
@@ -38,6 +40,7 @@ export function createStudioState(deps: StoreDeps) {
     ...createModelSlice(set, get, deps),
     ...createLoopSlice(set, get, deps),
     ...createExportSlice(set, get, deps),
+    ...createBatchesSlice(set, get, deps),
   });
 }
 
