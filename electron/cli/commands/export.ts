@@ -36,7 +36,7 @@ export const exportCommand = defineCommand<ExportReport>({
   format: (r) =>
     [
       `Exported run ${r.runId} to ${r.outDir} in ${(r.durationMs / 1000).toFixed(1)} s.`,
-      `  model.onnx: ${r.formats.onnx.scope === 'pipeline' ? 'uint8 pixels → probabilities' : 'head only (embeddings in)'}, IR ${r.formats.onnx.irVersion}, opset ${r.formats.onnx.opset}, ${(r.formats.onnx.bytes / 1e6).toFixed(1)} MB`,
+      `  model.onnx: ${r.formats.onnx.scope === 'pipeline' ? 'uint8 pixels → probabilities' : 'head only (embeddings in)'}, IR ${r.formats.onnx.irVersion}, opset ${r.formats.onnx.opset}, ${(r.formats.onnx.bytes / 1e6).toFixed(2)} MB`,
       `  tfjs/model.json: ${r.formats.tfjs.scope === 'pipeline' ? 'pixels → probabilities' : 'head only (embeddings in)'}`,
       r.verification.images
         ? `  checked on ${r.verification.images} project images: max difference from the studio ${r.verification.onnxMaxDifference?.toExponential(1)} (ONNX), ${r.verification.tfjsMaxDifference?.toExponential(1)} (TF.js)`

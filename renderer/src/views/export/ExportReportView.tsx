@@ -5,6 +5,7 @@ function scopeText(format: ExportReport['formats']['onnx'] | ExportReport['forma
   return format.scope === 'pipeline' ? `whole pipeline: ${format.inputType} pixels ${shape} → probabilities` : `head only: ${format.inputType} embeddings ${shape} → probabilities`;
 }
 
+const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`);
 const difference = (d: number | null) => (d === null ? 'not checked' : `within ${d.toExponential(1)}`);
 
 /** What a finished export holds, how it was checked, and what to run next. */
@@ -21,7 +22,7 @@ export function ExportReportView({ report }: { report: ExportReport }) {
         <div>
           <dt>model.onnx</dt>
           <dd>
-            {scopeText(onnx)}; IR {onnx.irVersion}, opset {onnx.opset}; {(onnx.bytes / 1e6).toFixed(1)} MB
+            {scopeText(onnx)}; IR {onnx.irVersion}, opset {onnx.opset}; {size(onnx.bytes)}
           </dd>
         </div>
         <div>
