@@ -100,8 +100,11 @@ describe('model export', () => {
     await rm(dirname(trained.localModel!), { recursive: true, force: true });
 
     const images = trained.samples.slice(0, 3).map((s) => s.path);
-    const rows = await predictCommand.run({ positionals: [outDir, ...images], values: {}, json: true, progress: () => undefined, signal: new AbortController().signal });
-    expect(rows.map((r) => r.path)).toEqual(images);
+    const broken = join(await tempDir(), 'not-a-photo.jpg');
+    await writeFile(broken, 'these are notes, not an image');
+    const rows = await predictCommand.run({ positionals: [outDir, ...images, broken], values: {}, json: true, progress: () => undefined, signal: new AbortController().signal });
+    expect(rows.map((r) => r.path)).toEqual([...images, broken]);
+    expect(rows.pop()).toMatchObject({ path: broken, label: null, probability: null, error: expect.stringMatching(/./) });
     rows.forEach((row, i) => {
       const studio = expected.row(trained.samples[i].id)!;
       expect(Math.abs(row.probabilities.red - studio[0])).toBeLessThan(1e-4);
