@@ -1,4 +1,5 @@
 import { useStudio } from '../../hooks/useStudio';
+import { ErrorNote } from '../common/ErrorNote';
 import { ProgressBar } from '../common/ProgressBar';
 import { BatchActions } from './BatchActions';
 import { ShareBars } from './ShareBars';
@@ -33,12 +34,7 @@ export function BatchReportView() {
           <ProgressBar label="Batch prediction progress" fraction={report.progress?.total ? report.progress.done / report.progress.total : null} />
         </>
       )}
-      {report.status === 'failed' && report.error && (
-        <div role="alert">
-          <p className="error-text">{report.error.message}</p>
-          {report.error.hint && <p className="hint-text">{report.error.hint}</p>}
-        </div>
-      )}
+      {report.status === 'failed' && report.error && <ErrorNote error={report.error} />}
       {value && (
         <>
           <p className={`batch-verdict level-${value.classLevel}`} role="status">

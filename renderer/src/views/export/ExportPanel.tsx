@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { RunRecord } from '../../../../shared/ml/runs';
 import { useStudio } from '../../hooks/useStudio';
 import { describeExport, exportFraction, isExporting } from '../../store/exportJob';
+import { ErrorNote } from '../common/ErrorNote';
 import { PathField } from '../common/PathField';
 import { ProgressBar } from '../common/ProgressBar';
 import { pathProblem } from '../common/validation';
@@ -64,12 +65,7 @@ export function ExportPanel({ run }: { run: RunRecord }) {
               </button>
             </>
           )}
-          {mine.stage === 'failed' && mine.error && (
-            <div role="alert">
-              <p className="error-text">{mine.error.message}</p>
-              {mine.error.hint && <p className="hint-text">{mine.error.hint}</p>}
-            </div>
-          )}
+          {mine.stage === 'failed' && mine.error && <ErrorNote error={mine.error} />}
           {mine.report && (
             <>
               <ExportReportView report={mine.report} />
