@@ -21,6 +21,8 @@ export const preprocessingDocSchema = z.object({
   height: z.number().int().min(1).max(2048),
   channels: z.union([z.literal(1), z.literal(3)]),
   colour: z.enum(['rgb', 'grayscale']),
+  /** Channel order of the last axis: R, G, B (or one luminance channel L). */
+  channelOrder: z.enum(['RGB', 'L']),
   resize: z.enum(['fill', 'cover', 'center-crop']),
   cropFraction: z.number().gt(0).max(1),
   kernel: z.literal('cubic'),
@@ -49,6 +51,7 @@ export function preprocessingDoc(card: BackboneCard, formats: Pick<ExportModelRe
     height,
     channels,
     colour: gray ? 'grayscale' : 'rgb',
+    channelOrder: gray ? 'L' : 'RGB',
     resize,
     cropFraction,
     kernel: 'cubic',

@@ -119,6 +119,9 @@ function knownLimits(inputs: CardInputs, classes: CardClass[]): string[] {
     if (c.labels.train === 0) limits.push(`"${c.name}" had no training labels: the model cannot have learned it.`);
     if (c.name === c.id) limits.push(`Class ${c.id} was deleted from the project after this run was trained; it keeps its id as its name.`);
   }
+  const file = exported.backboneSha256;
+  const recorded = backbone.source.sha256;
+  if (file && recorded && file !== recorded) limits.push(`The backbone file's sha256 (${file.slice(0, 12)}…) differs from the one recorded when it was downloaded or added (${recorded.slice(0, 12)}…): the file changed on disk since, so the export may not be the network the run embedded with.`);
   if (inputs.currentLabelSha256 && inputs.currentLabelSha256 !== run.labels.sha256) limits.push('The project\'s train/val labels have changed since this run was trained; retrain to include them.');
   for (const reason of [exported.onnx.headOnlyReason, exported.tfjs.headOnlyReason]) if (reason) limits.push(reason);
   if (exported.verification.images === 0) limits.push('The export could not be checked against the studio on any project image (none could be read).');

@@ -59,6 +59,34 @@ describe('TF.js export (model.json + weights)', () => {
     input.dispose();
   });
 
+  it('a TF.js backbone with token outputs and cls pooling takes the first token, as the studio does', async () => {
+    const dir = await tempDir();
+    const { paths, y } = await colourImages(dir);
+    const model = tf.sequential({
+      layers: [
+        tf.layers.reshape({ inputShape: [4, 4, 3], targetShape: [16, 3] }),
+        tf.layers.dense({ units: 6, name: 'tokens', kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }) }),
+      ],
+    });
+    const modelPath = join(dir, 'tokens', 'model.json');
+    await model.save(fileModelIO(modelPath));
+    model.dispose();
+    const card: BackboneCard = {
+      id: 'tiny-tokens',
+      name: 'Tiny token model',
+      engine: 'tfjs',
+      input: { width: 4, height: 4, channels: 3, layout: 'NHWC' },
+      preprocess: { resize: 'cover', cropFraction: 1, scale: 1 / 255, mean: [0, 0, 0], std: [1, 1, 1] },
+      output: { name: 'tokens', tap: 'output', pool: 'cls' },
+      embeddingSize: 6,
+    };
+    const studio = await studioProbabilities(card, modelPath, paths, y, 'linear');
+    await writeTfjsModel(card, studio.saved, { kind: 'layers', modelPath }, join(dir, 'tfjs'));
+    const input = await pixelTensor(paths, card);
+    expect(maxDifference(await predictSaved(join(dir, 'tfjs'), input), studio.probabilities)).toBeLessThan(1e-5);
+    input.dispose();
+  });
+
   it('is the head alone when there is no TF.js backbone to carry, and says why', async () => {
     const dir = await tempDir();
     const { paths, y } = await colourImages(dir);

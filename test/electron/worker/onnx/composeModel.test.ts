@@ -38,6 +38,13 @@ describe('one ONNX graph from uint8 pixels to class probabilities', () => {
     },
   ];
 
+  cases.push({
+    name: 'ONNX backbone with a [batch, tokens, dim] output and cls pooling (the first token)',
+    card: { ...tinyOnnxCard('tiny-tokens', { size: 4 }), output: { name: 'tokens', tap: 'output', pool: 'cls' }, embeddingSize: 6 },
+    model: tokensOnnx(),
+    kind: 'linear',
+  });
+
   for (const c of cases) {
     it(`gives the studio's probabilities within 1e-5 and passes the ONNX checker: ${c.name}`, async () => {
       const dir = await tempDir();
@@ -85,6 +92,28 @@ describe('one ONNX graph from uint8 pixels to class probabilities', () => {
     expect(() => composePipeline({ card, backbone: { kind: 'pixels' }, head, classNames: ['a'] })).toThrow(/2 outputs but 1 class names/);
   });
 });
+
+/** `pixels` [batch, 3, 4, 4] → 1×1 Conv to 6 channels → Reshape → `tokens` [batch, 16, 6], like a ViT's token output. */
+function tokensOnnx(): Uint8Array {
+  const { onnx } = onnxProto;
+  const FLOAT = onnx.TensorProto.DataType.FLOAT;
+  const weights = new Float32Array(18).map((_, i) => Math.sin(i + 1) * 0.5);
+  const value = (name: string, dims: (number | string)[]) => ({ name, type: { tensorType: { elemType: FLOAT, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } } });
+  const graph = {
+    name: 'tokens',
+    input: [value('pixels', ['batch', 3, 4, 4])],
+    output: [value('tokens', ['batch', 16, 6])],
+    initializer: [
+      { name: 'W', dims: [6, 3, 1, 1], dataType: FLOAT, rawData: new Uint8Array(weights.buffer) },
+      { name: 'shape', dims: [3], dataType: onnx.TensorProto.DataType.INT64, int64Data: [-1, 16, 6] },
+    ],
+    node: [
+      { opType: 'Conv', input: ['pixels', 'W'], output: ['conv'] },
+      { opType: 'Reshape', input: ['conv', 'shape'], output: ['tokens'] },
+    ],
+  };
+  return onnx.ModelProto.encode(onnx.ModelProto.create({ irVersion: 7, opsetImport: [{ domain: '', version: 13 }], graph })).finish();
+}
 
 /** The same model with `name` as its only graph output, shape left undeclared. */
 function withOutput(bytes: Uint8Array, name: string): Uint8Array {
