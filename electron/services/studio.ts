@@ -15,6 +15,9 @@ import { registerModelHandlers } from './ml/modelHandlers';
 import { LoopService } from './loop/LoopService';
 import { registerLoopHandlers } from './loop/handlers';
 import { registerTrainingHandlers } from './loop/trainingHandlers';
+import { registerSplitHandlers } from './splits/handlers';
+import { registerDatasetHandlers } from './dataset/handlers';
+import { registerEvaluateHandlers } from './evaluate/handlers';
 import { registerExportHandlers } from './export/handlers';
 import { registerBatchHandlers } from './batches/handlers';
 import type { ImageVariant } from '../../shared/contract/bridge';
@@ -74,6 +77,9 @@ export function registerStudioHandlers(registry: HandlerRegistry, host: StudioHo
   registerModelHandlers(registry, services.ml, host.events);
   registerTrainingHandlers(registry, services.loop, services.ml);
   registerLoopHandlers(registry, services.loop, services.ml);
+  registerSplitHandlers(registry, host);
+  registerDatasetHandlers(registry, host);
+  registerEvaluateHandlers(registry, services.loop);
   registerExportHandlers(registry, host, services.ml);
   registerBatchHandlers(registry, host, services.ml, services.loop);
 }

@@ -8,6 +8,9 @@ import { labelsChannels } from './labels';
 import { queueChannels } from './queue';
 import { modelsChannels, trainingChannels } from './models';
 import { loopChannels } from './loop';
+import { splitsChannels } from './splits';
+import { datasetChannels } from './dataset';
+import { evaluateChannels } from './evaluate';
 import { exportChannels } from './export';
 import { batchesChannels } from './batches';
 
@@ -26,6 +29,9 @@ export const contract = {
   ...modelsChannels,
   ...trainingChannels,
   ...loopChannels,
+  ...splitsChannels,
+  ...datasetChannels,
+  ...evaluateChannels,
   ...exportChannels,
   ...batchesChannels,
 } as const;

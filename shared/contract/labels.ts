@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { request } from './channel';
 import { annotatorSchema, idSchema } from './schemas';
 import { decisionSchema } from '../domain/records';
+import { labelViewSchema } from '../domain/labelViews';
 
 const secondsSchema = z.number().min(0).max(86_400).default(0);
 
@@ -11,7 +12,7 @@ const secondsSchema = z.number().min(0).max(86_400).default(0);
  */
 export const labelsChannels = {
   'labels:set': request(
-    z.strictObject({ sampleId: idSchema, classId: idSchema, seconds: secondsSchema, annotator: annotatorSchema.optional() }),
+    z.strictObject({ sampleId: idSchema, classId: idSchema, seconds: secondsSchema, annotator: annotatorSchema.optional(), via: labelViewSchema.optional() }),
     decisionSchema,
   ),
   'labels:clear': request(
@@ -29,6 +30,7 @@ export const labelsChannels = {
       comment: z.string().max(2000).default(''),
       seconds: secondsSchema,
       annotator: annotatorSchema.optional(),
+      via: labelViewSchema.optional(),
     }),
     decisionSchema,
   ),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { request } from './channel';
 import { idSchema, splitSchema } from './schemas';
 import { decisionSchema, labelStateSchema } from '../domain/records';
+import { rowPredictionSchema, sampleConditionSchema, sampleSortSchema } from './sampleConditions';
 
 /** Which samples a gallery or the CLI lists. Fields combine (AND). */
 export const sampleFilterSchema = z.strictObject({
@@ -10,6 +11,8 @@ export const sampleFilterSchema = z.strictObject({
   split: splitSchema.optional(),
   /** Samples a finished run predicts as this class (its top class): a confusion-matrix cell. */
   predicted: z.strictObject({ runId: idSchema, classId: idSchema }).optional(),
+  /** More conditions, all of which must hold (see sampleConditions). */
+  where: z.array(sampleConditionSchema).max(8).optional(),
 });
 export type SampleFilter = z.input<typeof sampleFilterSchema>;
 
@@ -24,6 +27,8 @@ export const sampleRowSchema = z.object({
   height: z.number(),
   importedLabel: z.string().nullable(),
   label: labelStateSchema,
+  /** The prediction of the run the list names (in its sort or conditions); null when it did not score the sample. */
+  prediction: rowPredictionSchema.nullable().optional(),
 });
 export type SampleRow = z.infer<typeof sampleRowSchema>;
 
@@ -31,6 +36,7 @@ export const samplesChannels = {
   'samples:list': request(
     z.strictObject({
       filter: sampleFilterSchema.default({ status: 'all' }),
+      sort: sampleSortSchema.default({ by: 'import' }),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(1000).default(200),
     }),

@@ -1,44 +1,67 @@
 import { mulberry32 } from './mulberry32';
 
-/** A point estimate with its 95 % interval and the count it rests on. */
-export interface Estimate {
+/** A figure and its 95 % interval, all in [0, 1]. */
+export interface Interval {
   value: number;
   low: number;
   high: number;
-  n: number;
 }
 
+/** The normal quantile for a two-sided 95 % interval. */
+export const z95 = 1.959963984540054;
+
 /**
- * Wilson score interval for a proportion (`successes` of `n`), 95 % by default. Unlike the
- * normal approximation it stays inside [0, 1] and is honest at small n and near 0 or 1.
- * Null when n is 0: there is nothing to estimate.
+ * The Wilson score interval of a proportion (`successes` of `n`), which unlike the
+ * normal approximation stays inside [0, 1] and keeps its coverage at small n and near 0 or 1:
+ * exactly where a handful of test labels puts an accuracy. Null when there is nothing to count.
  */
-export function wilsonInterval(successes: number, n: number, z = 1.959964): Estimate | null {
+export function wilsonInterval(successes: number, n: number, z = z95): Interval | null {
   if (n <= 0) return null;
   const p = successes / n;
   const z2 = z * z;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const spread = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-  return { value: p, low: Math.max(0, centre - spread), high: Math.min(1, centre + spread), n };
+  const denominator = 1 + z2 / n;
+  const centre = p + z2 / (2 * n);
+  const half = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { value: p, low: Math.max(0, (centre - half) / denominator), high: Math.min(1, (centre + half) / denominator) };
+}
+
+export interface BootstrapOptions {
+  /** Resamples drawn (default 1,000). */
+  resamples?: number;
+  /** Seed of the draws: the same labels give the same interval every time. */
+  seed?: number;
+  /** Central coverage (default 0.95). */
+  level?: number;
 }
 
 /**
- * Percentile bootstrap interval of a statistic over `n` rows: `statistic(rows)` on
- * `resamples` seeded resamples with replacement, 2.5th and 97.5th percentiles. Seeded, so
- * the same data give the same interval.
+ * A percentile bootstrap interval of `statistic` over `n` rows: the statistic of
+ * `resamples` draws of n row indices with replacement, and the (1 − level)/2 and
+ * (1 + level)/2 quantiles of those values (linear interpolation between order statistics).
+ * For figures like macro-F1 that have no closed-form interval.
  */
-export function bootstrapInterval(n: number, statistic: (rows: Int32Array) => number, options: { resamples?: number; seed?: number } = {}): Estimate | null {
-  if (n <= 0) return null;
-  const random = mulberry32(options.seed ?? 1);
+export function bootstrapInterval(n: number, statistic: (rows: Uint32Array) => number, options: BootstrapOptions = {}): { low: number; high: number } {
   const resamples = options.resamples ?? 1000;
-  const all = Int32Array.from({ length: n }, (_, i) => i);
+  const level = options.level ?? 0.95;
+  const random = mulberry32(options.seed ?? 1);
+  const rows = new Uint32Array(n);
+  if (n <= 1) {
+    for (let i = 0; i < n; i++) rows[i] = i;
+    const value = statistic(rows);
+    return { low: value, high: value };
+  }
   const values = new Float64Array(resamples);
-  const rows = new Int32Array(n);
-  for (let r = 0; r < resamples; r++) {
-    for (let i = 0; i < n; i++) rows[i] = Math.floor(random() * n);
-    values[r] = statistic(rows);
+  for (let b = 0; b < resamples; b++) {
+    for (let i = 0; i < n; i++) rows[i] = (random() * n) | 0;
+    values[b] = statistic(rows);
   }
   values.sort();
-  const at = (q: number) => values[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))];
-  return { value: statistic(all), low: at(0.025), high: at(0.975), n };
+  return { low: quantile(values, (1 - level) / 2), high: quantile(values, (1 + level) / 2) };
+}
+
+function quantile(sorted: Float64Array, q: number): number {
+  const position = q * (sorted.length - 1);
+  const below = Math.floor(position);
+  const above = Math.min(sorted.length - 1, below + 1);
+  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
 }

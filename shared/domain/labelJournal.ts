@@ -3,7 +3,7 @@ import { decisionSchema, emptyLabelState, type Decision, type LabelState } from 
 import { idSchema } from '../contract/schemas';
 
 /** A change to the class schema that moves or drops labels in bulk. */
-export const classChangeSchema = z.object({
+export const classChangeSchema = z.strictObject({
   seq: z.number().int().positive(),
   kind: z.enum(['merge-class', 'delete-class']),
   classId: idSchema,

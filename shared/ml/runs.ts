@@ -76,7 +76,7 @@ export const runStatuses = ['running', 'succeeded', 'failed', 'cancelled'] as co
  * live beside it in `runs/<id>/`. A run left `running` by a studio that stopped is marked
  * `failed` the next time the project's runs are read.
  */
-export const runRecordSchema = z.object({
+export const runRecordSchema = z.strictObject({
   id: idSchema,
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -103,7 +103,8 @@ export const runRecordSchema = z.object({
 });
 export type RunRecord = z.output<typeof runRecordSchema>;
 
-export const runsDocSchema = z.object({
+/** `runs.json`. Strict, like every stored record: unknown keys are refused. */
+export const runsDocSchema = z.strictObject({
   schemaVersion: z.literal(1),
   runs: z.array(runRecordSchema),
 });

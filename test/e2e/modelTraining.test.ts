@@ -77,7 +77,7 @@ describe('the Model tab', () => {
     await expect.poll(total).toBe(Number(count) - 1);
 
     // Clearing the chip keeps the other filters: every labeled test image of that class.
-    await filters.getByRole('button', { name: 'Clear the predicted class filter' }).click();
+    await filters.getByRole('button', { name: 'Clear the model filter' }).click();
     await expect.poll(total).toBeGreaterThanOrEqual(Number(count) - 1);
 
     await tiles.first().click();

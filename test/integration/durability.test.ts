@@ -47,7 +47,8 @@ async function streamLabels(url: string, port: number, sampleIds: string[], clas
 }
 
 describe('crash safety', () => {
-  it('every acknowledged label survives the server being killed at random moments, and the project stays intact', async () => {
+  // Five server starts: each takes seconds on a loaded machine.
+  it('every acknowledged label survives the server being killed at random moments, and the project stays intact', { timeout: 240_000 }, async () => {
     const root = await tempDir();
     const dir = join(root, 'project');
     const rendererDir = join(root, 'renderer');

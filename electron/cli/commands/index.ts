@@ -14,6 +14,11 @@ import { trainCommand } from './train';
 import { predictPoolCommand } from './predict-pool';
 import { modelsCommand } from './models';
 import { queryCommand } from './query';
+import { labelsCommand } from './labels';
+import { bundleCommand } from './bundle';
+import { unbundleCommand } from './unbundle';
+import { evaluateCommand } from './evaluate';
+import { repairCommand } from './repair';
 import { exportCommand } from './export';
 import { predictCommand } from './predict';
 import { batchCommand } from './batch';
@@ -35,6 +40,11 @@ export const commands: CliCommand<any>[] = [
   predictPoolCommand,
   modelsCommand,
   queryCommand,
+  labelsCommand,
+  bundleCommand,
+  unbundleCommand,
+  evaluateCommand,
+  repairCommand,
   exportCommand,
   predictCommand,
   batchCommand,

@@ -1,7 +1,7 @@
 import { defineCommand, UsageError } from '../command';
 import { StudioError } from '../../../shared/contract/channel';
 import type { HeadOverrides, RunRecord } from '../../../shared/ml/runs';
-import { recordRound } from '../../services/loop/evaluateRun';
+import { recordRound } from '../../services/loop/recordRound';
 import { LoopStore } from '../../services/loop/LoopStore';
 import { createMlServices } from '../../services/ml/index';
 import { positiveInt, stringOption, withProject } from '../projectArgs';
@@ -50,7 +50,7 @@ export const trainCommand = defineCommand<RunRecord>({
         }
         // The run is a round of the loop like one the studio started: on the learning curve, and the retrain count starts over.
         await loop.setRunStart({ runId: record.id, labelSeq });
-        await recordRound(project, loop, record, loop.settings.strategy);
+        await recordRound(project, loop, record, labelSeq);
         return record;
       } finally {
         await ml.dispose();

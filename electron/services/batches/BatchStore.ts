@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Low } from 'lowdb';
 import { z } from 'zod';
 import { StudioError } from '../../../shared/contract/channel';
 import { batchRecordSchema, heldSampleSchema, type BatchRecord, type HeldSample } from '../../../shared/contract/batches';
+import { DurableDocument } from '../storage/DurableDocument';
 import { DurableJsonFile } from '../storage/DurableJsonFile';
 import { AppendJournal } from '../storage/AppendJournal';
 import type { Project } from '../project/Project';
@@ -16,7 +16,8 @@ export const batchFiles = { doc: 'batches.json', dir: 'batches', samples: 'sampl
 
 /**
  * A project's new-data batches: `batches.json` (names, sources, what was moved into the
- * project and the audits drawn), written durably through lowdb, and per batch a journal of
+ * project and the audits drawn), a durable document that changes only once a change is on
+ * disk, and per batch a journal of
  * its held images (`batches/<id>/samples.jsonl`, appended in durable batches like the
  * project's own samples). Held images are read once and kept in memory.
  */
@@ -37,17 +38,18 @@ export class BatchStore {
 
   private constructor(
     private readonly project: Project,
-    private readonly db: Low<BatchesDoc>,
+    private readonly doc: DurableDocument<BatchesDoc>,
   ) {}
 
   private static async load(project: Project): Promise<BatchStore> {
-    const adapter = new DurableJsonFile(project.path(batchFiles.doc), (json) => batchesDocSchema.parse(json), batchFiles.doc, project.readOnly);
-    const doc = await adapter.read().catch((error: unknown) => {
-      throw new StudioError('io', `Cannot read the project's batches: ${(error as Error).message}`);
+    const file = new DurableJsonFile(project.path(batchFiles.doc), (json) => batchesDocSchema.parse(json), { label: batchFiles.doc, readOnly: project.readOnly, fs: project.fs });
+    const doc = await DurableDocument.open(file, (): BatchesDoc => ({ schemaVersion: 1, batches: [] })).catch((error: unknown) => {
+      throw new StudioError('io', `Cannot read the project's batches: ${(error as Error).message}`, 'Copy batches.json from a backup of the project folder.');
     });
-    const store = new BatchStore(project, new Low(adapter, doc ?? { schemaVersion: 1, batches: [] }));
+    for (const notice of doc.notices) project.addNotice(notice);
+    const store = new BatchStore(project, doc);
     for (const batch of store.list()) {
-      const { entries } = await AppendJournal.read(store.samplesPath(batch.id), (j) => heldSampleSchema.parse(j));
+      const { entries } = await AppendJournal.read(store.samplesPath(batch.id), { parse: (j) => heldSampleSchema.parse(j), fs: project.fs, label: `${batch.name}'s ${batchFiles.samples}` });
       store.held.set(batch.id, entries);
       for (const sample of entries) store.byHash.set(sample.hash, sample);
     }
@@ -55,13 +57,13 @@ export class BatchStore {
   }
 
   list(): BatchRecord[] {
-    return this.db.data.batches.map((b) => structuredClone(b));
+    return this.doc.data.batches.map((b) => structuredClone(b));
   }
 
   /** A batch by id or (case-insensitive) name. */
   find(idOrName: string): BatchRecord | null {
     const key = idOrName.trim().toLowerCase();
-    const batch = this.db.data.batches.find((b) => b.id === idOrName || b.name.toLowerCase() === key);
+    const batch = this.doc.data.batches.find((b) => b.id === idOrName || b.name.toLowerCase() === key);
     return batch ? structuredClone(batch) : null;
   }
 
@@ -85,13 +87,7 @@ export class BatchStore {
       return this.require(existing.id);
     }
     const record = batchRecordSchema.parse({ id: this.newId(name), name: name.trim(), createdAt: new Date().toISOString(), sources, count: 0, moved: {}, audits: [] });
-    this.db.data.batches.push(record);
-    try {
-      await this.db.write();
-    } catch (error) {
-      this.db.data.batches.pop();
-      throw error;
-    }
+    await this.doc.update((d) => void d.batches.push(record), `The batch "${record.name}" was not created.`);
     this.held.set(record.id, []);
     return structuredClone(record);
   }
@@ -100,7 +96,7 @@ export class BatchStore {
   async openJournal(batchId: string): Promise<{ append(samples: HeldSample[]): Promise<void>; close(): Promise<void> }> {
     this.assertWritable();
     await mkdir(dirname(this.samplesPath(batchId)), { recursive: true });
-    const { journal } = await AppendJournal.open(this.samplesPath(batchId), (j) => heldSampleSchema.parse(j));
+    const { journal } = await AppendJournal.open(this.samplesPath(batchId), { parse: (j) => heldSampleSchema.parse(j), fs: this.project.fs, label: `${batchFiles.samples} of ${batchId}` });
     return {
       append: async (samples) => {
         await Promise.all(samples.map((s) => journal.append(s)));
@@ -119,18 +115,12 @@ export class BatchStore {
 
   async change(batchId: string, update: (batch: BatchRecord) => BatchRecord): Promise<BatchRecord> {
     this.assertWritable();
-    const index = this.db.data.batches.findIndex((b) => b.id === batchId);
-    if (index < 0) throw new StudioError('not-found', `There is no batch ${batchId}.`);
-    const next = batchRecordSchema.parse(update(structuredClone(this.db.data.batches[index])));
-    const before = this.db.data.batches[index];
-    this.db.data.batches[index] = next;
-    try {
-      await this.db.write();
-    } catch (error) {
-      this.db.data.batches[index] = before; // nothing changes unless it is on disk
-      throw error;
-    }
-    return structuredClone(next);
+    if (!this.doc.data.batches.some((b) => b.id === batchId)) throw new StudioError('not-found', `There is no batch ${batchId}.`);
+    return this.doc.update((d) => {
+      const index = d.batches.findIndex((b) => b.id === batchId);
+      d.batches[index] = batchRecordSchema.parse(update(d.batches[index]));
+      return structuredClone(d.batches[index]);
+    }, `The change to batch ${batchId} was not saved.`);
   }
 
   /** `batches/<id>/predictions/<runId>/`: the run's probabilities for the batch. */
@@ -145,7 +135,7 @@ export class BatchStore {
   private newId(name: string): string {
     const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'batch';
     let id = `batch-${slug}`;
-    for (let n = 2; this.db.data.batches.some((b) => b.id === id); n++) id = `batch-${slug}-${n}`;
+    for (let n = 2; this.doc.data.batches.some((b) => b.id === id); n++) id = `batch-${slug}-${n}`;
     return id;
   }
 

@@ -31,7 +31,7 @@ export function auditFigures(project: Project, batch: BatchRecord, run: RunRecor
     drawn: audit.sampleIds.length,
     labeled,
     correct,
-    accuracy: wilsonInterval(correct, labeled),
+    accuracy: labeled ? { ...wilsonInterval(correct, labeled)!, n: labeled } : null,
     note: `${audit.sampleIds.length} images drawn at random from the batch; ${labeled} labeled so far.${progress}${other}`,
   };
 }

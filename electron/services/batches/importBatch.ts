@@ -31,6 +31,7 @@ export async function importBatch(
         relativePath: p.relativePath,
         hash: p.hash,
         dhash: p.dhash,
+        fineHash: p.fineHash,
         width: p.width,
         height: p.height,
         format: p.format,

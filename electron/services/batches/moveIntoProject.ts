@@ -1,6 +1,7 @@
 import type { HeldSample } from '../../../shared/contract/batches';
 import type { Split } from '../../../shared/contract/schemas';
 import { NearDuplicateIndex } from '../../../shared/domain/dhash';
+import { isSmallImage, nearDuplicatePolicy } from '../../../shared/domain/nearDuplicateGroups';
 import type { Sample } from '../../../shared/domain/records';
 import { SampleCommitter } from '../ingest/batchCommit';
 import type { Project } from '../project/Project';
@@ -23,16 +24,16 @@ export async function moveIntoProject(project: Project, store: BatchStore, batch
   let moved: Sample[];
   if (why === 'rest') {
     const batchName = store.require(batchId).name;
-    await new SampleCommitter(project, `batch ${batchName}`).commit(fresh.map(({ id: _id, addedAt: _at, ...prepared }) => prepared));
+    const prepared = fresh.map(({ id: _id, addedAt: _at, fineHash, ...rest }) => ({ ...rest, fineHash: fineHash ?? '' }));
+    await new SampleCommitter(project, `batch ${batchName}`, fresh.length).commit(prepared);
     moved = fresh.map((h) => project.samples.get(h.id)!).filter(Boolean);
   } else {
-    const among = new NearDuplicateIndex<Sample>();
+    const near = new NearHeld(project.samples.all);
     moved = fresh.map((h) => {
-      const near = project.samples.nearDuplicates.nearest(h.dhash) ?? among.nearest(h.dhash);
-      const split: Split = near ? near.item.split : 'train';
+      const split: Split = near.splitOf(h) ?? 'train';
       project.splits.record('', split);
       const sample: Sample = { ...h, split, addedAt: new Date().toISOString() };
-      among.add(sample, sample.dhash);
+      near.hold(sample);
       return sample;
     });
     await project.samples.add(moved);
@@ -40,4 +41,31 @@ export async function moveIntoProject(project: Project, store: BatchStore, batch
   const at = new Date().toISOString();
   await store.change(batchId, (b) => ({ ...b, moved: { ...b.moved, ...Object.fromEntries(moved.map((s) => [s.id, { at, why, split: s.split }])) } }));
   return moved;
+}
+
+/**
+ * The split of the image already in the project that `image` is a near-duplicate of, by the
+ * import's policy (64-bit dHash between large images, the fine hash when either is small).
+ */
+class NearHeld {
+  private readonly coarse = new NearDuplicateIndex<Sample>(nearDuplicatePolicy.dhashBits, 64);
+  private readonly fine = new NearDuplicateIndex<Sample>(nearDuplicatePolicy.fineHashBits, 256);
+
+  constructor(samples: readonly Sample[]) {
+    for (const sample of samples) this.hold(sample);
+  }
+
+  hold(sample: Sample): void {
+    if (!isSmallImage(sample.width, sample.height)) this.coarse.add(sample, sample.dhash);
+    if (sample.fineHash) this.fine.add(sample, sample.fineHash);
+  }
+
+  splitOf(image: HeldSample): Split | null {
+    const small = isSmallImage(image.width, image.height);
+    if (image.fineHash) {
+      for (const hit of this.fine.within(image.fineHash)) for (const s of hit.items) if (small || isSmallImage(s.width, s.height)) return s.split;
+    }
+    if (!small) for (const hit of this.coarse.within(image.dhash)) if (hit.items.length) return hit.items[0].split;
+    return null;
+  }
 }

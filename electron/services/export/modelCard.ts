@@ -1,7 +1,7 @@
 import type { BackboneCard } from '../../../shared/ml/cards';
 import type { ExportModelReport } from '../../../shared/ml/exportJob';
 import type { HeadSettings, RunRecord, SplitMetrics, TfBackendReport } from '../../../shared/ml/runs';
-import type { Estimate } from '../../../shared/domain/intervals';
+import type { Figure } from '../../../shared/contract/evaluation';
 import type { RunBackbone } from './runBackbone';
 import { minTestLabelsPerClass, testLabelCounts, type TestFigures } from './testFigures';
 
@@ -113,6 +113,12 @@ function knownLimits(inputs: CardInputs, classes: CardClass[]): string[] {
   const { figures, exported, run, backbone } = inputs;
   const limits: string[] = [];
   if (!figures) limits.push('No labeled test images: how well this model does is unknown.');
+  if (figures?.tooFew) limits.push(`Only ${figures.count} labeled test images (fewer than ${figures.minimum}): the test figures are rough; read their intervals.`);
+  const chosen = figures?.chosenByModel;
+  if (chosen && chosen.count > 0) {
+    const without = chosen.accuracyWithout ? `; accuracy on the other ${chosen.countWithout} is ${chosen.accuracyWithout.value.toFixed(3)} (${chosen.accuracyWithout.low.toFixed(3)}–${chosen.accuracyWithout.high.toFixed(3)})` : '';
+    limits.push(`${chosen.count} test label${chosen.count === 1 ? ' was' : 's were'} set in views that showed the model's predictions (picked because it disagreed), which flatters it once fixed${without}.`);
+  }
   for (const c of classes) {
     if (c.labels.test === 0 && figures) limits.push(`"${c.name}" has no test labels: nothing is known about how well it is recognised.`);
     else if (c.labels.test > 0 && c.labels.test < minTestLabelsPerClass) limits.push(`"${c.name}" has ${c.labels.test} test label${c.labels.test === 1 ? '' : 's'} (fewer than ${minTestLabelsPerClass}): its precision and recall are too uncertain to rely on (see their intervals).`);
@@ -130,8 +136,8 @@ function knownLimits(inputs: CardInputs, classes: CardClass[]): string[] {
   return limits;
 }
 
-/** Number → "0.874 (0.812–0.921, n = 143)" for the card's prose. */
-export function estimateText(e: Estimate | null, digits = 3): string {
+/** Figure → "0.874 (95 % interval 0.812–0.921, n = 143)" for the card's prose. */
+export function estimateText(e: Figure | null, digits = 3): string {
   if (!e) return '—';
   return `${e.value.toFixed(digits)} (95 % interval ${e.low.toFixed(digits)}–${e.high.toFixed(digits)}, n = ${e.n})`;
 }

@@ -39,13 +39,13 @@ export function modelCardMarkdown(card: ModelCard): string {
   else {
     lines.push(
       `- Accuracy ${estimateText(test.accuracy)} (Wilson interval)`,
-      `- Macro-F1 ${estimateText(test.macroF1)} (bootstrap interval, 1,000 resamples)`,
-      `- Expected calibration error ${test.ece.toFixed(3)} (10 bins)`,
+      `- Macro-F1 ${estimateText(test.macroF1 && { ...test.macroF1, n: test.count })} over ${test.macroF1?.classes ?? 0} classes with test labels (bootstrap interval, 1,000 resamples)`,
+      `- Expected calibration error ${test.ece === null ? '—' : test.ece.toFixed(3)} (10 bins)`,
       card.validation ? `- Validation accuracy ${card.validation.accuracy.toFixed(3)} (n = ${card.validation.count}; used for early stopping, so not an unbiased figure)` : '- No validation labels.',
       '',
       '| class | test labels | precision | recall | F1 |',
       '|---|---|---|---|---|',
-      ...test.perClass.map((c) => `| ${c.name} | ${c.support} | ${estimateText(c.precision, 2)} | ${estimateText(c.recall, 2)} | ${c.support ? c.f1.toFixed(2) : '—'} |`),
+      ...test.perClass.map((c) => `| ${c.name} | ${c.support} | ${estimateText(c.precision, 2)} | ${estimateText(c.recall, 2)} | ${c.f1 === null ? '—' : c.f1.toFixed(2)} |`),
       '',
       'Confusion matrix (rows: true class, columns: predicted):',
       '',

@@ -2,46 +2,65 @@ import { join } from 'node:path';
 import { StudioError } from '../../../shared/contract/channel';
 import { LabelBook, journalEntrySchema, type ClassChange, type JournalEntry } from '../../../shared/domain/labelJournal';
 import type { Decision, DecisionKind, LabelState } from '../../../shared/domain/records';
-import { AppendJournal } from '../storage/AppendJournal';
+import type { LabelView } from '../../../shared/domain/labelViews';
+import { AppendJournal, type JournalOptions } from '../storage/AppendJournal';
+import { failedWrite } from '../storage/storageErrors';
 import { projectFiles } from '../project/documents';
+import type { JournalLoss, JournalOpenOptions } from '../project/SampleIndex';
+import type { Notice } from '../../../shared/contract/schemas';
 
 const parseEntry = (json: unknown): JournalEntry => journalEntrySchema.parse(json) as JournalEntry;
 
 export interface DecisionMeta {
   annotator: string;
   seconds: number;
+  /** When the decision was made, if not now: a label restored from an exported labels file. */
+  at?: string;
+  /** Where the decision was made, when not in the labeling queue. */
+  via?: LabelView;
 }
 
 /**
  * Every label decision, appended to labels.jsonl and acknowledged only once fsync'd. The
  * journal is the source of truth; the in-memory `LabelBook` is folded from it on open.
- * Methods resolve after the decision is durable; a failed write reloads the book from disk
- * so memory never claims a label the disk does not hold.
+ * Methods resolve after the decision is durable; a failed write (the journal cuts itself back
+ * to its last durable record) rebuilds the book from disk, so memory never claims a label the
+ * disk does not hold.
  */
 export class LabelStore {
   private nextSeq: number;
+  /** Set while the book is rebuilt after a failed write; new decisions wait for it. */
+  private recovering: Promise<void> | null = null;
+  notices: Notice[] = [];
+  loss: JournalLoss = null;
+  private readRecords = 0;
 
   private constructor(
-    private readonly path: string,
     private journal: AppendJournal<JournalEntry> | null,
     public book: LabelBook,
   ) {
     this.nextSeq = book.lastSeq + 1;
   }
 
-  static async open(dir: string, readOnly: boolean): Promise<LabelStore> {
+  static async open(dir: string, options: JournalOpenOptions): Promise<LabelStore> {
     const path = join(dir, projectFiles.labels);
-    const { journal, entries, notices } = readOnly
-      ? { journal: null, ...(await AppendJournal.read(path, parseEntry)) }
-      : await AppendJournal.open(path, parseEntry).then((opened) => ({ ...opened, notices: opened.journal.notices }));
+    const journalOptions: JournalOptions<JournalEntry> = { parse: parseEntry, label: projectFiles.labels, ...options };
+    const opened = options.readOnly
+      ? { journal: null, ...(await AppendJournal.read(path, journalOptions)) }
+      : await AppendJournal.open(path, journalOptions).then((o) => ({ ...o, notices: o.journal.notices, count: 0, short: o.journal.loss }));
     const book = new LabelBook();
-    for (const entry of entries) book.apply(entry);
-    const store = new LabelStore(path, journal, book);
-    store.notices = notices;
+    for (const entry of opened.entries) book.apply(entry);
+    const store = new LabelStore(opened.journal, book);
+    store.notices = opened.notices;
+    store.loss = opened.short;
+    store.readRecords = opened.count;
     return store;
   }
 
-  notices: AppendJournal<JournalEntry>['notices'] = [];
+  /** Records in labels.jsonl that are durable (what studio.json may promise). */
+  get records(): number {
+    return this.journal ? this.journal.count : this.readRecords;
+  }
 
   stateOf(sampleId: string): LabelState {
     return this.book.stateOf(sampleId);
@@ -61,7 +80,7 @@ export class LabelStore {
   }
 
   flag(sampleId: string, flagged: boolean, comment: string, meta: DecisionMeta): Promise<Decision> {
-    const flag = flagged ? { comment, by: meta.annotator, at: new Date().toISOString() } : null;
+    const flag = flagged ? { comment, by: meta.annotator, at: meta.at ?? new Date().toISOString() } : null;
     return this.decide(flagged ? 'flag' : 'unflag', sampleId, { ...this.stateOf(sampleId), flag }, meta);
   }
 
@@ -89,7 +108,7 @@ export class LabelStore {
     meta: DecisionMeta,
     undoes?: number,
   ): Promise<Decision> {
-    const at = new Date().toISOString();
+    const at = meta.at ?? new Date().toISOString();
     const decision: Decision = {
       seq: this.nextSeq++,
       kind,
@@ -100,6 +119,7 @@ export class LabelStore {
       before: this.stateOf(sampleId),
       after: kind === 'undo' ? after : { ...after, annotator: meta.annotator, at },
       ...(undoes ? { undoes } : {}),
+      ...(meta.via ? { via: meta.via } : {}),
     };
     await this.commit(decision);
     return decision;
@@ -107,21 +127,35 @@ export class LabelStore {
 
   private async commit(entry: JournalEntry): Promise<void> {
     if (!this.journal) throw new StudioError('conflict', 'The project is open read-only; labels cannot change.');
+    const outcome = { notSaved: 'sampleId' in entry ? `This ${entry.kind} was not saved.` : 'The class change was not saved.', saved: 'Every label shown as saved before it is safe.' };
+    if (this.recovering) {
+      // Built on the state before the failed write was undone: it must not be saved.
+      await this.recovering.catch(() => undefined);
+      throw failedWrite(this.lastFailure, outcome);
+    }
     this.book.apply(entry); // visible at once so the next decision sees it as `before`
     try {
       await this.journal.append(entry);
     } catch (error) {
-      await this.reload();
-      throw new StudioError('io', `The label could not be saved: ${(error as Error).message}`, 'Check free disk space and that the project folder is writable.');
+      this.lastFailure = error;
+      this.recovering ??= this.reload().finally(() => {
+        this.recovering = null;
+      });
+      await this.recovering.catch(() => undefined);
+      throw failedWrite(error, outcome);
     }
   }
 
+  private lastFailure: unknown = null;
+
+  /** Rebuilds the book from the durable records after a failed write. */
   private async reload(): Promise<void> {
-    const { journal, entries } = await AppendJournal.open(this.path, parseEntry);
-    await this.journal?.close().catch(() => undefined);
-    this.journal = journal;
-    this.book = new LabelBook();
-    for (const entry of entries) this.book.apply(entry);
-    this.nextSeq = this.book.lastSeq + 1;
+    const journal = this.journal!;
+    const entries = await journal.readBack();
+    const book = new LabelBook();
+    for (const entry of entries) book.apply(entry);
+    this.book = book;
+    this.nextSeq = book.lastSeq + 1;
+    journal.resume();
   }
 }

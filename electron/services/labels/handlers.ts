@@ -25,10 +25,10 @@ export function registerLabelHandlers(registry: HandlerRegistry, host: StudioHos
     return decision;
   };
 
-  registry.handle('labels:set', ({ sampleId, classId, seconds, annotator }, context) => {
+  registry.handle('labels:set', ({ sampleId, classId, seconds, annotator, via }, context) => {
     const p = project(sampleId);
     findClass(p, classId);
-    return settle(p.labels.setClass(sampleId, classId, { annotator: annotatorFor(host, context, annotator), seconds }));
+    return settle(p.labels.setClass(sampleId, classId, { annotator: annotatorFor(host, context, annotator), seconds, via }));
   });
   registry.handle('labels:clear', ({ sampleId, annotator }, context) =>
     settle(project(sampleId).labels.clear(sampleId, { annotator: annotatorFor(host, context, annotator), seconds: 0 })),
@@ -36,8 +36,8 @@ export function registerLabelHandlers(registry: HandlerRegistry, host: StudioHos
   registry.handle('labels:skip', ({ sampleId, seconds, annotator }, context) =>
     settle(project(sampleId).labels.skip(sampleId, { annotator: annotatorFor(host, context, annotator), seconds })),
   );
-  registry.handle('labels:flag', ({ sampleId, flagged, comment, seconds, annotator }, context) =>
-    settle(project(sampleId).labels.flag(sampleId, flagged, comment, { annotator: annotatorFor(host, context, annotator), seconds })),
+  registry.handle('labels:flag', ({ sampleId, flagged, comment, seconds, annotator, via }, context) =>
+    settle(project(sampleId).labels.flag(sampleId, flagged, comment, { annotator: annotatorFor(host, context, annotator), seconds, via })),
   );
   registry.handle('labels:undo', async ({ annotator }, context) => {
     const undo = await host.requireWritableProject().labels.undo(annotatorFor(host, context, annotator));

@@ -1,4 +1,4 @@
-import type { LoopSettings, LoopStatus } from '../../../shared/contract/loop';
+import type { LoopSettings, LoopStatus, Round } from '../../../shared/contract/loop';
 import type { QueueItem } from '../../../shared/contract/queue';
 import type { RunRequest } from '../../../shared/ml/runs';
 import type { MlServices } from '../ml/index';
@@ -13,6 +13,7 @@ import { LoopStore } from './LoopStore';
 import { LoopTraining, type RunEnd } from './LoopTraining';
 import { QueueRefresher } from './QueueRefresher';
 import { loopStatus } from './loopStatus';
+import { RoundScorer } from './roundScores';
 import { Throttle } from './throttle';
 
 export interface LoopDeps {
@@ -40,6 +41,8 @@ export class LoopSession {
   private closed = false;
   readonly refresher: QueueRefresher;
   readonly training: LoopTraining;
+  /** Scores every round on today's test labels; keeps each run's test rows once read. */
+  readonly scorer: RoundScorer;
 
   private constructor(
     readonly project: Project,
@@ -47,6 +50,7 @@ export class LoopSession {
     private readonly runs: RunStore,
     private readonly deps: LoopDeps,
   ) {
+    this.scorer = new RoundScorer(project);
     this.refresher = new QueueRefresher(project, store, deps.ml, async () => runs.latest('succeeded'));
     this.training = new LoopTraining(project, store, deps.ml, deps.events, { changed: () => this.changed(), ended: (end) => this.runEnded(end), log: deps.log });
     this.statusThrottle = new Throttle(250, () => void this.status().then((s) => !this.closed && deps.events.emit('loop:status-changed', s), (e) => deps.log('loop status failed', e)));
@@ -113,8 +117,20 @@ export class LoopSession {
     if (what.includes('labels')) void this.maybeRetrain();
   }
 
+  /** Every round, oldest first, scored on today's test labels: the learning curve. */
+  rounds(): Promise<Round[]> {
+    return this.scorer.score(this.store.rounds, this.runs.list());
+  }
+
+  /** The run records of the project, oldest first. */
+  get runRecords(): RunStore {
+    return this.runs;
+  }
+
   async status(): Promise<LoopStatus> {
+    const last = this.runs.list().findLast((r) => r.status !== 'running');
     return loopStatus({
+      lastTest: last?.status === 'succeeded' ? await this.scorer.testFigure(last.id) : null,
       settings: this.settings,
       rounds: this.store.rounds,
       runs: this.runs.list(),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { errnoOf, failedWrite } from '../storage/storageErrors';
 import { contract, isRequestName, StudioError, type RequestName, type Result, type ResponseOf, type ValidRequestOf } from '../../../shared/contract';
 
 /** Who is asking: the transports fill this in after their own checks (sender, token). */
@@ -48,6 +49,8 @@ export class HandlerRegistry {
       return { ok: true, value };
     } catch (error) {
       if (error instanceof StudioError) return { ok: false, error: error.toPayload() };
+      // A write path that did not say what it lost still names the cause, never `internal`.
+      if (errnoOf(error)) return { ok: false, error: failedWrite(error, { notSaved: `${channel} did not finish.` }).toPayload() };
       this.log(`${channel} failed`, error);
       return failure('internal', `Something went wrong in ${channel}: ${(error as Error)?.message ?? String(error)}`);
     }

@@ -33,7 +33,8 @@ export interface AppSlice {
   /** Form actions resolve to the error to show beside the form, or null on success. */
   setAnnotator(name: string): Promise<StudioErrorPayload | null>;
   createProject(input: NewProject): Promise<StudioErrorPayload | null>;
-  openProject(dir: string): Promise<StudioErrorPayload | null>;
+  /** `recovery` answers a `damaged` error: open read-only, or accept the loss it names. */
+  openProject(dir: string, recovery?: 'read-only' | 'accept-loss'): Promise<StudioErrorPayload | null>;
   openDemo(): Promise<StudioErrorPayload | null>;
   closeProject(): Promise<void>;
   refreshRecent(): Promise<void>;
@@ -53,15 +54,25 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
     get().resetGallery();
     get().resetModel();
     get().resetLoop();
+    get().resetEvaluate();
   };
 
   const enterProject = (project: ProjectSummary): void => {
     resetProjectState();
     set({ project, classes: project.classes, status: null, view: 'label' });
-    for (const notice of project.notices) get().notify(notice.level === 'warning' ? 'error' : 'info', notice.message);
+    shownNotices = 0;
+    showNewNotices(project.notices);
     void get().refreshStatus();
     void get().startLabeling();
     void get().loadLoop();
+  };
+
+  // Notices found after opening (the loop's or the runs' document restored) arrive with the
+  // project's status; each is shown once.
+  let shownNotices = 0;
+  const showNewNotices = (notices: ProjectSummary['notices']): void => {
+    for (const notice of notices.slice(shownNotices)) get().notify(notice.level === 'warning' ? 'error' : 'info', notice.message);
+    shownNotices = Math.max(shownNotices, notices.length);
   };
 
   const switchProject = async (busy: AppSlice['busy'], work: () => Promise<ProjectSummary>): Promise<StudioErrorPayload | null> => {
@@ -120,7 +131,7 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
 
     createProject: ({ dir, name, classes }) =>
       switchProject('create', () => unwrap(api.project.create({ dir, ...(name ? { name } : {}), classes }))),
-    openProject: (dir) => switchProject('open', () => unwrap(api.project.open({ dir }))),
+    openProject: (dir, recovery) => switchProject('open', () => unwrap(api.project.open({ dir, ...(recovery ? { recovery } : {}) }))),
     openDemo: () => switchProject('demo', () => unwrap(api.project.demo({}))),
 
     async closeProject() {
@@ -147,6 +158,7 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
       if (!get().project) return;
       try {
         const status = await unwrap(api.project.status({}));
+        showNewNotices(status.notices);
         if (!sameData(status, get().status)) set({ status });
       } catch (error) {
         if (get().project) get().showError(error, 'Project counts');

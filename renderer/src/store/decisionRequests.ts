@@ -11,10 +11,10 @@ export function sendDecision(api: StudioApi, entry: RecentDecision): Promise<Res
   if (!request) return Promise.resolve({ ok: false, error: { code: 'invalid-request', message: 'This decision cannot be sent again.' } });
   const sent =
     request.kind === 'label'
-      ? api.labels.set({ ...common, classId: request.classId })
+      ? api.labels.set({ ...common, classId: request.classId, ...(request.via ? { via: request.via } : {}) })
       : request.kind === 'skip'
         ? api.labels.skip(common)
-        : api.labels.flag({ ...common, flagged: request.flagged, comment: request.comment });
+        : api.labels.flag({ ...common, flagged: request.flagged, comment: request.comment, ...(request.via ? { via: request.via } : {}) });
   // The transport answers with a Result; a throw here would be a bug in it, but must not lose the label.
   return sent.catch((error: unknown) => ({
     ok: false as const,

@@ -1,11 +1,12 @@
 import type { StudioErrorPayload } from '../../../shared/contract/channel';
 import type { Decision } from '../../../shared/domain/records';
+import type { LabelView } from '../../../shared/domain/labelViews';
 
 /** What the annotator asked for; kept so a failed save can be sent again unchanged. */
 export type DecisionRequest =
-  | { kind: 'label'; classId: string }
+  | { kind: 'label'; classId: string; via?: LabelView }
   | { kind: 'skip' }
-  | { kind: 'flag'; flagged: boolean; comment: string };
+  | { kind: 'flag'; flagged: boolean; comment: string; via?: LabelView };
 
 /**
  * Where one decision stands. A decision is shown as saved only once the studio answered

@@ -7,6 +7,7 @@ import { createLabelingSlice, type LabelingSlice } from './labelingSlice';
 import { createLoopSlice, type LoopSlice } from './loopSlice';
 import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createToastSlice, type ToastSlice } from './toastSlice';
+import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
 import { createBatchesSlice, type BatchesSlice } from './batchesSlice';
 import type { StoreDeps } from './deps';
@@ -21,6 +22,7 @@ export type StudioState = AppSlice &
   GallerySlice &
   ModelSlice &
   LoopSlice &
+  EvaluateSlice &
   ExportSlice &
   BatchesSlice & {
     /** The edges the store runs over; hooks that subscribe to studio events use its api. */
@@ -39,6 +41,7 @@ export function createStudioState(deps: StoreDeps) {
     ...createGallerySlice(set, get, deps),
     ...createModelSlice(set, get, deps),
     ...createLoopSlice(set, get, deps),
+    ...createEvaluateSlice(set, get, deps),
     ...createExportSlice(set, get, deps),
     ...createBatchesSlice(set, get, deps),
   });

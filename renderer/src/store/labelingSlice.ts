@@ -1,4 +1,5 @@
 import type { SampleRow } from '../../../shared/contract/samples';
+import type { LabelView } from '../../../shared/domain/labelViews';
 import { addDecision, decisionsFromHistory, markFailed, markRetrying, markSaved, markUndone, pendingDecision, planUndo, unsavedSampleIds, type DecisionRequest, type RecentDecision } from './decisions';
 import { sendDecision, withLabel } from './decisionRequests';
 import { settleMove } from './labelingMove';
@@ -21,6 +22,8 @@ export interface LabelingState extends QueueView {
   rows: Record<string, SampleRow>;
   overlay: 'none' | 'help' | 'flag';
   guidelinesOpen: boolean;
+  /** A sample opened from another view (the gallery, failure cases): its decisions say where it was picked. */
+  revisit?: { sampleId: string; via: LabelView } | null;
 }
 
 export interface LabelingSlice {
@@ -43,14 +46,14 @@ export interface LabelingSlice {
   undoLast(): Promise<void>;
   goBack(): void;
   goForward(): void;
-  /** Brings a sample on screen (from the history, the gallery or an undo). */
-  openSample(sampleId: string): void;
+  /** Brings a sample on screen (from the history, the gallery or an undo); `via` names the view it was picked in. */
+  openSample(sampleId: string, via?: LabelView): void;
   retryDecision(key: string): void;
   refreshCurrentRow(): Promise<void>;
   resetLabeling(): void;
 }
 
-const initial: LabelingState = { ...emptyQueue, queueStatus: 'idle', shown: null, decisions: [], rows: {}, overlay: 'none', guidelinesOpen: false };
+const initial: LabelingState = { ...emptyQueue, queueStatus: 'idle', shown: null, decisions: [], rows: {}, overlay: 'none', guidelinesOpen: false, revisit: null };
 
 export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
   const { api } = deps;
@@ -120,10 +123,11 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
     const l = labeling();
     const item = l.current;
     if (!item) return;
+    const via = l.revisit?.sampleId === item.sampleId ? l.revisit.via : undefined;
     const entry = pendingDecision({
       key: deps.newId(),
       sampleId: item.sampleId,
-      request,
+      request: via && request.kind !== 'skip' ? { ...request, via } : request,
       annotator: get().annotator,
       at: deps.wallClock().toISOString(),
       seconds: secondsOnItem(l.shown, item.sampleId, deps.now()),
@@ -269,8 +273,8 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
 
     goBack: () => move(goBack),
     goForward: () => move(goForward),
-    openSample(sampleId) {
-      moveQueue((l) => ({ ...bringBack(queueOf(l), sampleId), overlay: 'none' }));
+    openSample(sampleId, via) {
+      moveQueue((l) => ({ ...bringBack(queueOf(l), sampleId), overlay: 'none', revisit: via ? { sampleId, via } : l.revisit?.sampleId === sampleId ? null : l.revisit }));
       loadRows([sampleId], true);
       get().setView('label');
     },

@@ -42,7 +42,7 @@ describe('new-data batches in the Model tab', () => {
     expect(studio.callsTo('batches:import')).toEqual([{ name: 'March', sources: ['/new'] }]);
     studio.emit('batches:import-progress', { jobId: 'bi-1', phase: 'importing', done: 40, total: 80, imported: 40, duplicates: 0, rejected: 0 });
     expect(studio.store.getState().batches.importing?.progress?.done).toBe(40);
-    studio.emit('batches:import-finished', { jobId: 'bi-1', batch: { ...summary }, report: { imported: 80, duplicates: [], rejected: [], labeled: 0, newClasses: [], unmatchedCsvRows: 0, cancelled: false } });
+    studio.emit('batches:import-finished', { jobId: 'bi-1', batch: { ...summary }, report: { imported: 80, duplicates: [], rejected: [], labeled: 0, newClasses: [], unmatchedCsvRows: 0, cancelled: false, splits: { groups: 0, groupedImages: 0, joinedEarlier: 0, bridges: [], resplit: [] } } });
     await settle();
     expect(studio.store.getState().batches.list).toEqual([summary]);
     expect(studio.store.getState().toasts.at(-1)?.message).toBe('Batch "March": 80 images held apart from training.');

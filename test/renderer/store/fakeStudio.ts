@@ -76,7 +76,7 @@ export function fakeStudio(sampleIds: string[], options: { queue?: (ids: string[
     },
     'project:status': async () => ({
       ok: true,
-      value: { total: sampleIds.length, labeled: 0, unlabeled: sampleIds.length, flagged: 0, skipped: 0, perSplit: { train: 0, val: 0, test: 0 }, labeledPerSplit: { train: 0, val: 0, test: 0 }, perClass: [] },
+      value: { total: sampleIds.length, labeled: 0, unlabeled: sampleIds.length, flagged: 0, skipped: 0, perSplit: { train: 0, val: 0, test: 0 }, labeledPerSplit: { train: 0, val: 0, test: 0 }, perClass: [], notices: [] },
     }),
   };
 

@@ -1,8 +1,8 @@
 import { useStudio } from '../../hooks/useStudio';
 import { selectClasses } from '../../store/selectors';
-import { duration, percent } from '../../store/trainingJob';
+import { duration } from '../../store/trainingJob';
 import { RunDetails } from './RunDetails';
-import { headText, perClassText, runTime } from './runFacts';
+import { headText, perClassText, runTime, valCell } from './runFacts';
 
 /** Every training run of the project, newest first; select one to see its epochs and settings. */
 export function RunsPanel() {
@@ -52,7 +52,7 @@ export function RunsPanel() {
                     {run.labels.train}/{run.labels.val}
                   </td>
                   <td>{duration(run.durationMs)}</td>
-                  <td>{percent(run.metrics?.val?.accuracy ?? null, 1)}</td>
+                  <ValCell cell={valCell(run)} />
                   <td>
                     <span className={`badge run-${run.status}`}>{run.status}</span>
                   </td>
@@ -64,5 +64,13 @@ export function RunsPanel() {
       )}
       {chosen && <RunDetails run={chosen} />}
     </section>
+  );
+}
+
+function ValCell({ cell }: { cell: ReturnType<typeof valCell> }) {
+  return (
+    <td className={cell.muted ? 'figure-muted' : undefined} title={cell.title}>
+      {cell.text}
+    </td>
   );
 }

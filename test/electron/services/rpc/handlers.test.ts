@@ -11,6 +11,8 @@ describe('request validation in main', () => {
     ['labels:set', 'negative seconds', { sampleId: 'a', classId: 'b', seconds: -5 }, /seconds/],
     ['labels:set', 'an unknown key', { sampleId: 'a', classId: 'b', extra: true }, /Unrecognized key/i],
     ['labels:set', 'a string payload', 'a string', /expected object/i],
+    ['labels:set', 'a view that does not exist', { sampleId: 'a', classId: 'b', via: 'oracle' }, /via/],
+    ['labels:flag', 'a view given as a path', { sampleId: 'a', flagged: true, via: '../drill-down' }, /via/],
     ['labels:history', 'a huge limit', { limit: 1e9 }, /limit/],
     ['project:open', 'a relative path', { dir: 'relative/path' }, /an absolute path/],
     ['project:open', 'a NUL byte in the path', { dir: '/tmp/\0evil' }, /NUL/],
@@ -45,6 +47,18 @@ describe('request validation in main', () => {
     ['loop:status', 'an unknown key', { verbose: true }, /Unrecognized key/i],
     ['loop:rounds', 'an unknown key', { since: 3 }, /Unrecognized key/i],
     ['loop:refresh-queue', 'an unknown key', { strategy: 'margin' }, /Unrecognized key/i],
+    ['splits:report', 'an unknown key', { class: 'cat' }, /Unrecognized key/i],
+    ['dataset:export-labels', 'an unknown format', { format: 'coco', out: '/tmp/x.json' }, /format/],
+    ['dataset:export-labels', 'a relative destination', { format: 'csv', out: '../labels.csv' }, /an absolute path/],
+    ['dataset:export-labels', 'a NUL byte in the destination', { format: 'csv', out: '/tmp/\0x.csv' }, /NUL/],
+    ['dataset:cancel-export', 'an unknown key', { all: true }, /Unrecognized key/i],
+    ['evaluate:report', 'a path as run id', { runId: '../runs.json' }, /runId/],
+    ['evaluate:failures', 'the train split', { splits: ['train'] }, /splits/],
+    ['evaluate:failures', 'a limit of 10,000', { limit: 10_000 }, /limit/],
+    ['evaluate:compare', 'one run only', { runId: 'run-1' }, /baseRunId/],
+    ['samples:list', 'nine conditions', { filter: { where: new Array(9).fill({ kind: 'changed', runId: 'a', baseRunId: 'b', change: 'any' }) } }, /where/],
+    ['samples:list', 'a confidence above 1', { filter: { where: [{ kind: 'prediction', runId: 'a', confidence: { max: 2 } }] } }, /max/],
+    ['samples:list', 'a sort without its run', { sort: { by: 'margin' } }, /runId/],
   ];
 
   it.each(badRequests)('%s refuses %s with a clear invalid-request error', async (channel, _what, payload, message) => {

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * Where a label decision was made, when not in the labeling queue: the plain gallery, or a
+ * view that showed the model's predictions (a confusion-matrix drill-down, failure cases, a
+ * gallery sorted or filtered by the model, a run comparison). The renderer sends it with
+ * `labels:set` and `labels:flag`; it is stored on the decision as `via`.
+ */
+export const labelViewSchema = z.enum(['gallery', 'drill-down', 'failure-cases', 'prediction-sort', 'run-comparison']);
+export type LabelView = z.infer<typeof labelViewSchema>;
+
+/**
+ * Views where the user saw the model's prediction before choosing what to look at. A test
+ * label set there was picked because the model disagreed with it: "fixing" such labels makes
+ * the model look better than it is, so the evaluation counts them apart.
+ */
+export const predictionViews: ReadonlySet<LabelView> = new Set<LabelView>(['drill-down', 'failure-cases', 'prediction-sort', 'run-comparison']);
+
+export function isPredictionView(via: LabelView | undefined): boolean {
+  return via !== undefined && predictionViews.has(via);
+}
+
+/**
+ * Samples whose current label was set in a prediction view: the latest label decision in
+ * force (not undone, not cleared since) had such a `via`. Decisions oldest first.
+ */
+export function labelsChosenByModel(decisions: readonly { seq: number; kind: string; sampleId: string; via?: LabelView }[], isUndone: (seq: number) => boolean): Set<string> {
+  const chosen = new Set<string>();
+  for (const d of decisions) {
+    if (isUndone(d.seq) || (d.kind !== 'label' && d.kind !== 'clear')) continue;
+    if (d.kind === 'label' && isPredictionView(d.via)) chosen.add(d.sampleId);
+    else chosen.delete(d.sampleId);
+  }
+  return chosen;
+}
