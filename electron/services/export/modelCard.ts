@@ -130,6 +130,8 @@ function knownLimits(inputs: CardInputs, classes: CardClass[]): string[] {
   if (file && recorded && file !== recorded) limits.push(`The backbone file's sha256 (${file.slice(0, 12)}…) differs from the one recorded when it was downloaded or added (${recorded.slice(0, 12)}…): the file changed on disk since, so the export may not be the network the run embedded with.`);
   if (inputs.currentLabelSha256 && inputs.currentLabelSha256 !== run.labels.sha256) limits.push('The project\'s train/val labels have changed since this run was trained; retrain to include them.');
   for (const reason of [exported.onnx.headOnlyReason, exported.tfjs.headOnlyReason]) if (reason) limits.push(reason);
+  const { irVersion, opset } = exported.onnx;
+  if (irVersion > 8 || opset > 17) limits.push(`model.onnx keeps its backbone's ONNX IR ${irVersion} / opset ${opset} (raising or lowering a backbone's opset can change what its ops mean): runtimes and checkers older than that cannot load it.`);
   if (exported.verification.images === 0) limits.push('The export could not be checked against the studio on any project image (none could be read).');
   if (backbone.spec.card.input.channels === 1) limits.push("The model takes grayscale pixels converted as libvips does; Pillow's convert('L') weighs the channels differently, so examples/predict.py can differ slightly from the studio on colour images.");
   limits.push('examples/predict.py resizes with Pillow, whose bicubic filter is not byte-identical to libvips: its probabilities can differ slightly from the studio\'s; examples/predict.mjs and `studio predict` resize exactly as the studio does.');
