@@ -7,6 +7,9 @@ import { benchEmbedding } from './embedding';
 import { benchTraining } from './training';
 import { benchHeads } from './heads';
 import { benchExport } from './export';
+import { benchLabelNoise } from './dataQuality';
+import { benchMapProjection, benchMapPanning } from './embeddingMap';
+import { benchTeamLabeling } from './teamLabeling';
 import type { BenchResult } from './types';
 
 /**
@@ -23,6 +26,10 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   training: () => benchTraining(),
   heads: () => benchHeads(),
   export: () => benchExport(),
+  'label-noise': () => benchLabelNoise(),
+  'map-projection': () => benchMapProjection(),
+  'map-panning': () => benchMapPanning(),
+  team: () => benchTeamLabeling(),
 };
 
 async function main(): Promise<void> {

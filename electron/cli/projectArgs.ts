@@ -54,3 +54,9 @@ export function positiveInt(value: string | undefined, name: string, fallback: n
   if (!Number.isInteger(n) || n <= 0) throw new StudioError('invalid-request', `--${name} must be a positive whole number, not "${value}".`);
   return n;
 }
+
+export function nonNegativeInt(value: string | undefined, name: string): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isInteger(n) || n < 0) throw new StudioError('invalid-request', `--${name} must be a whole number (0 or more), not "${value}".`);
+  return n;
+}

@@ -6,6 +6,7 @@ import { runTrainJob } from './jobs/train';
 import { runQueryJob } from './jobs/query';
 import { runExportJob } from './export/exportJob';
 import { runScoreBatchJob } from './batches/scoreBatch';
+import { runMapJob, runQualityJob } from './jobs/quality';
 import { runCapabilitiesJob, runCrashJob, runMemoryJob } from './jobs/diagnostics';
 import { validateBackbone } from './backbones/validate';
 import type { JobContext } from './jobs/context';
@@ -83,6 +84,10 @@ export class WorkerLoop {
         return runTrainJob(job, context);
       case 'query':
         return runQueryJob(job, context);
+      case 'quality':
+        return runQualityJob(job, context);
+      case 'map':
+        return runMapJob(job, context);
       case 'validate-backbone':
         return validateBackbone(job.backbone);
       case 'capabilities':

@@ -37,7 +37,9 @@ export type ClassFigures = z.infer<typeof classFiguresSchema>;
  * are null ("—"), never 0. `chosenByModel` counts labels set from a view that showed the
  * model's predictions (a confusion-matrix drill-down, failure cases, a gallery sorted by
  * confidence): such labels were picked because the model disagreed, so they flatter it once
- * "fixed"; the accuracy without them is given beside.
+ * "fixed"; the accuracy without them is given beside. `leakyExcluded` counts labeled test
+ * samples left out because a near-copy of theirs sits in train or val (the data checks found
+ * it): the model has in effect seen them, and splits never change after import.
  */
 export const evaluationSchema = z.object({
   split: z.enum(['val', 'test']),
@@ -54,5 +56,6 @@ export const evaluationSchema = z.object({
   confusion: z.array(z.array(z.number().int())),
   classIds: z.array(idSchema),
   chosenByModel: z.object({ count: z.number().int(), countWithout: z.number().int(), accuracyWithout: intervalSchema.nullable() }),
+  leakyExcluded: z.number().int().optional(),
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;

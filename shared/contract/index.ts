@@ -8,11 +8,14 @@ import { labelsChannels } from './labels';
 import { queueChannels } from './queue';
 import { modelsChannels, trainingChannels } from './models';
 import { loopChannels } from './loop';
+import { teamChannels } from './team';
+import { reviewChannels } from './review';
 import { splitsChannels } from './splits';
 import { datasetChannels } from './dataset';
 import { evaluateChannels } from './evaluate';
 import { exportChannels } from './export';
 import { batchesChannels } from './batches';
+import { qualityChannels } from './quality';
 
 /**
  * Every channel between the UI and the studio's services, by name. Names are
@@ -29,11 +32,14 @@ export const contract = {
   ...modelsChannels,
   ...trainingChannels,
   ...loopChannels,
+  ...teamChannels,
+  ...reviewChannels,
   ...splitsChannels,
   ...datasetChannels,
   ...evaluateChannels,
   ...exportChannels,
   ...batchesChannels,
+  ...qualityChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -97,7 +97,7 @@ export const projectChannels = {
   /** Something in the open project changed; every window and browser tab refreshes it. */
   'project:changed': event(
     z.object({
-      what: z.array(z.enum(['project', 'classes', 'samples', 'labels', 'runs', 'queue'])),
+      what: z.array(z.enum(['project', 'classes', 'samples', 'labels', 'runs', 'queue', 'team'])),
     }),
   ),
 } as const;

@@ -12,6 +12,9 @@ const unitRangeSchema = z.strictObject({ min: z.number().min(0).max(1).default(0
  *   to the runner-up (`margin`).
  * - `changed`: the prediction differs between `baseRunId` and `runId`: `fixed` (wrong before,
  *   right now), `broken` (right before, wrong now), or `any` (also unlabeled samples).
+ * - the data checks' lists (the Data tab): `suspected-label` (a suspected label error still
+ *   open for review), `outlier` (far from every labeled class), `duplicate` (a member of an
+ *   exact or near-duplicate group) and `map-selection` (the embedding map's latest lasso).
  */
 export const sampleConditionSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -23,15 +26,28 @@ export const sampleConditionSchema = z.discriminatedUnion('kind', [
     margin: unitRangeSchema.optional(),
   }),
   z.strictObject({ kind: z.literal('changed'), runId: idSchema, baseRunId: idSchema, change: z.enum(['fixed', 'broken', 'any']) }),
+  z.strictObject({ kind: z.literal('suspected-label') }),
+  z.strictObject({ kind: z.literal('outlier') }),
+  z.strictObject({ kind: z.literal('duplicate') }),
+  z.strictObject({ kind: z.literal('map-selection') }),
 ]);
 export type SampleCondition = z.input<typeof sampleConditionSchema>;
 export type ValidSampleCondition = z.output<typeof sampleConditionSchema>;
 
-/** The order of a list: import order, or a run's confidence or margin (least sure first with `asc`). */
+/** The data checks whose lists are conditions (and a sort: their own order, worst first). */
+export const dataCheckSchema = z.enum(['suspected-label', 'outlier', 'duplicate', 'map-selection']);
+export type DataCheck = z.infer<typeof dataCheckSchema>;
+
+/**
+ * The order of a list: import order, a run's confidence or margin (least sure first with
+ * `asc`), or a data check's own order (`data-check`: the least self-confident suspected label
+ * or the farthest outlier first, duplicate groups leaks first and member by member).
+ */
 export const sampleSortSchema = z.discriminatedUnion('by', [
   z.strictObject({ by: z.literal('import') }),
   z.strictObject({ by: z.literal('confidence'), runId: idSchema, order: z.enum(['asc', 'desc']).default('asc') }),
   z.strictObject({ by: z.literal('margin'), runId: idSchema, order: z.enum(['asc', 'desc']).default('asc') }),
+  z.strictObject({ by: z.literal('data-check'), check: dataCheckSchema }),
 ]);
 export type SampleSort = z.input<typeof sampleSortSchema>;
 export type ValidSampleSort = z.output<typeof sampleSortSchema>;

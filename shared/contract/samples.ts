@@ -6,7 +6,8 @@ import { rowPredictionSchema, sampleConditionSchema, sampleSortSchema } from './
 
 /** Which samples a gallery or the CLI lists. Fields combine (AND). */
 export const sampleFilterSchema = z.strictObject({
-  status: z.enum(['all', 'unlabeled', 'labeled', 'flagged', 'skipped']).default('all'),
+  /** `conflict`: waiting for a reviewer (a conflict or an overlap disagreement); `reviewed`: a reviewer decided. */
+  status: z.enum(['all', 'unlabeled', 'labeled', 'flagged', 'skipped', 'conflict', 'reviewed']).default('all'),
   classId: idSchema.optional(),
   split: splitSchema.optional(),
   /** Samples a finished run predicts as this class (its top class): a confusion-matrix cell. */
@@ -27,6 +28,8 @@ export const sampleRowSchema = z.object({
   height: z.number(),
   importedLabel: z.string().nullable(),
   label: labelStateSchema,
+  /** The sample's version (seq of its latest decision): a decision made on this row sends it as `basedOn`. */
+  version: z.number().int().nonnegative().optional(),
   /** The prediction of the run the list names (in its sort or conditions); null when it did not score the sample. */
   prediction: rowPredictionSchema.nullable().optional(),
 });

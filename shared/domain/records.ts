@@ -52,6 +52,10 @@ export const labelStateSchema = z.strictObject({
     .nullable(),
   annotator: z.string().nullable(),
   at: z.string().nullable(),
+  /** Waiting for a reviewer: two people's answers disagree (absent when not). */
+  needsReview: z.enum(['conflict', 'disagreement']).optional(),
+  /** A reviewer's final decision set this label (absent when none has). */
+  reviewed: z.strictObject({ by: z.string(), at: z.string() }).optional(),
 });
 export type LabelState = z.infer<typeof labelStateSchema>;
 
@@ -75,6 +79,19 @@ export const decisionSchema = z.strictObject({
   after: labelStateSchema,
   /** For an undo: the seq of the decision it reverted. */
   undoes: z.number().int().positive().optional(),
+  /**
+   * The version of the sample the decision was made on: the seq of the sample's latest
+   * decision when the annotator loaded it (0: none). What happened after it was unseen.
+   */
+  basedOn: z.number().int().nonnegative().optional(),
+  /** The class this person chose, where `after` keeps someone else's (a conflict or second opinion). */
+  answer: idSchema.optional(),
+  /** Someone else's unseen answer this one disagrees with: both are kept, the sample goes to review. */
+  conflict: z.strictObject({ seq: z.number().int().positive(), annotator: z.string(), classId: idSchema.nullable() }).optional(),
+  /** An independent second answer on an overlap sample, for agreement (the first answer stays the label). */
+  secondOpinion: z.literal(true).optional(),
+  /** A reviewer's decision: final, and recorded as such. */
+  final: z.literal(true).optional(),
   /** Where it was made, when not in the labeling queue (see labelViews). */
   via: labelViewSchema.optional(),
 });

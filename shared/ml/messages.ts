@@ -12,6 +12,7 @@ import {
   splitMetricsSchema,
   tfBackendSchema,
 } from './runs';
+import { mapJobResultSchema, mapJobSchema, qualityJobResultSchema, qualityJobSchema, qualityProgressSchema } from './quality';
 
 // The typed contract between the host (main-side services) and the ML worker process.
 // Only ids, settings, scores and progress cross it: the worker reads images and writes the
@@ -75,6 +76,8 @@ export const jobSchema = z.discriminatedUnion('kind', [
   embedJobSchema,
   trainJobSchema,
   queryJobSchema,
+  qualityJobSchema,
+  mapJobSchema,
   validateJobSchema,
   capabilitiesJobSchema,
   memoryJobSchema,
@@ -92,6 +95,7 @@ export const jobProgressSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('training'), epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('scoring'), done: z.number().int(), total: z.number().int() }),
   exportJobProgressSchema,
+  qualityProgressSchema,
 ]);
 export type JobProgress = z.output<typeof jobProgressSchema>;
 
@@ -114,6 +118,8 @@ export const trainReportSchema = z.object({
   backbone: z.object({ id: z.string(), name: z.string(), engine: z.string(), embeddingSize: z.number().int() }),
   head: headConfigSchema,
   backend: tfBackendSchema,
+  /** What trained and scored the head: "wasm-simd" (the studio's own kernels) or "tfjs-<backend>". */
+  headEngine: z.string(),
   executionProviders: z.array(z.string()).nullable(),
   fineTune: fineTuneAvailabilitySchema,
   warmStarted: z.boolean(),
@@ -168,6 +174,8 @@ export const jobResultSchemas = {
   embed: embedReportSchema,
   train: trainReportSchema,
   query: queryReportSchema,
+  quality: qualityJobResultSchema,
+  map: mapJobResultSchema,
   'validate-backbone': validationReportSchema,
   capabilities: capabilitiesSchema,
   memory: memoryReportSchema,

@@ -87,6 +87,8 @@ export const runRecordSchema = z.strictObject({
   classIds: z.array(idSchema),
   labels: labelSnapshotSchema,
   backend: tfBackendSchema.nullable(),
+  /** What trained and scored the head: "wasm-simd" (the studio's own kernels) or "tfjs-<backend>"; absent in older records. */
+  headEngine: z.string().optional(),
   /** onnxruntime execution providers the backbone ran on (ONNX backbones only). */
   executionProviders: z.array(z.string()).nullable(),
   fineTune: z.object({ requested: z.boolean() }).extend(fineTuneAvailabilitySchema.shape),

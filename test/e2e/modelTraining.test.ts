@@ -5,7 +5,7 @@ import { demoStudioForSuite, waitForText } from './studioPage';
 describe('the Model tab', () => {
   const suite = demoStudioForSuite('model');
 
-  it('trains the pixels backbone with Train now, draws each epoch and lists the run with backend wasm', async () => {
+  it('trains the pixels backbone with Train now, draws each epoch and lists the run with its head engine and backend', async () => {
     const { page, errors } = await openStudioPage(suite.browser, suite.studio.url);
     await page.getByRole('tab', { name: 'Model' }).click();
 
@@ -26,12 +26,13 @@ describe('the Model tab', () => {
     const runs = page.getByRole('table', { name: 'Training runs' });
     const row = runs.getByRole('row').filter({ hasText: 'succeeded' }).first();
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/Pixels 32×32 RGB\s+linear\s+wasm\s+\d+\/\d+/);
+    expect(await row.innerText()).toMatch(/Pixels 32×32 RGB\s+linear\s+wasm-simd\s+\d+\/\d+/);
     await row.getByRole('button').click();
     const details = page.getByRole('article', { name: /^Run of / });
     await details.waitFor();
     expect(await details.innerText()).toMatch(/Label snapshot\s+[0-9a-f]{64}/);
     expect(await details.innerText()).toMatch(/Backend\s+wasm/);
+    expect(await details.innerText()).toMatch(/Head engine\s+wasm-simd/);
     expect(await details.getByRole('figure', { name: 'Loss per epoch' }).locator('.chart-marker').count()).toBeGreaterThan(0);
 
     // The status bar now reports the round and the backend.

@@ -29,7 +29,8 @@ export const evaluateCommand = defineCommand<EvaluateOutput>({
       const [loop, runs] = await Promise.all([LoopStore.open(project), RunStore.for(project)]);
       const cache = new ProbabilityCache();
       const probabilities = (runId: string) => cache.get(project, runId);
-      const report = await evaluationReport(project, { rounds: loop.rounds, runs: runs.list(), scorer: new RoundScorer(project), probabilities }, stringOption(values, 'run'));
+      const scorer = new RoundScorer(project);
+      const report = await evaluationReport(project, { rounds: loop.rounds, runs: runs.list(), scorer, probabilities }, stringOption(values, 'run'));
       const limit = positiveInt(stringOption(values, 'failures'), 'failures', 5);
       const failures = report.run && report.test !== null ? failureCases(project, report.run.id, await probabilities(report.run.id), { splits: ['val', 'test'], limit }) : null;
       const baseId = stringOption(values, 'compare');
@@ -39,7 +40,7 @@ export const evaluateCommand = defineCommand<EvaluateOutput>({
         if (!base || base.status !== 'succeeded') throw new StudioError('not-found', `There is no finished run ${baseId} to compare with.`, 'The runs are listed under "runs" in `studio evaluate DIR --json`.');
         if (!report.run) throw new StudioError('not-found', 'There is no trained model to compare.');
         const other = runs.get(report.run.id)!;
-        comparison = compareRuns(project, { summary: runSummary(base, report.rounds), scored: await probabilities(base.id) }, { summary: runSummary(other, report.rounds), scored: await probabilities(other.id) });
+        comparison = compareRuns(project, { summary: runSummary(base, report.rounds), scored: await probabilities(base.id) }, { summary: runSummary(other, report.rounds), scored: await probabilities(other.id) }, await scorer.leakyTestSamples());
       }
       return { ...report, classes: project.doc.classes.map((c) => ({ id: c.id, name: c.name })), failures, comparison };
     }),

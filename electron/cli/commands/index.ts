@@ -14,10 +14,15 @@ import { trainCommand } from './train';
 import { predictPoolCommand } from './predict-pool';
 import { modelsCommand } from './models';
 import { queryCommand } from './query';
+import { undoCommand } from './undo';
+import { agreementCommand } from './agreement';
+import { teamCommand } from './team';
+import { reviewCommand } from './review';
 import { labelsCommand } from './labels';
 import { bundleCommand } from './bundle';
 import { unbundleCommand } from './unbundle';
 import { evaluateCommand } from './evaluate';
+import { qualityCommand } from './quality';
 import { repairCommand } from './repair';
 import { exportCommand } from './export';
 import { predictCommand } from './predict';
@@ -40,10 +45,15 @@ export const commands: CliCommand<any>[] = [
   predictPoolCommand,
   modelsCommand,
   queryCommand,
+  undoCommand,
+  agreementCommand,
+  teamCommand,
+  reviewCommand,
   labelsCommand,
   bundleCommand,
   unbundleCommand,
   evaluateCommand,
+  qualityCommand,
   repairCommand,
   exportCommand,
   predictCommand,

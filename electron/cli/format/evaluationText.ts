@@ -17,7 +17,7 @@ export function evaluationText(out: EvaluateOutput): string {
   for (const [title, evaluation, note] of [['Test', out.test, out.notes.test], ['Val (used for early stopping: optimistic)', out.val, out.notes.val]] as const) {
     lines.push('', evaluation ? splitText(title, evaluation, name) : `${title}: ${note}`);
   }
-  if (out.testLabelsChosenByModel > 0) lines.push('', `${out.testLabelsChosenByModel} test label(s) were set in views of the model's predictions (drill-down, failure cases, gallery by confidence).`);
+  if (out.testLabelsChosenByModel > 0) lines.push('', `${out.testLabelsChosenByModel} test label(s) were set in views of the model's predictions (drill-down, failure cases, gallery by confidence, suspected-label review).`);
   lines.push('', curveText(out));
   if (out.failures) lines.push('', failuresText(out, name));
   if (out.comparison) lines.push('', comparisonText(out, name));
@@ -30,6 +30,7 @@ function splitText(title: string, e: Evaluation, name: (id: string) => string): 
   if (e.chosenByModel.count > 0) {
     lines.push(`  ${e.chosenByModel.count} of these labels were chosen by model disagreement; without them: accuracy ${pct(e.chosenByModel.accuracyWithout?.value)} (n = ${e.chosenByModel.countWithout})`);
   }
+  if (e.leakyExcluded) lines.push(`  ${e.leakyExcluded} labeled test image(s) left out: a near-copy sits in train or val (see \`studio quality\`)`);
   lines.push(`  ${'class'.padEnd(18)} ${'precision'.padEnd(18)} ${'recall'.padEnd(18)} ${'F1'.padEnd(18)} n`);
   for (const c of e.perClass) {
     const cell = (v: number | null, why: keyof typeof reasons | undefined) => (v === null ? `— ${why ? reasons[why] : ''}` : pct(v)).padEnd(18);

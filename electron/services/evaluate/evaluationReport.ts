@@ -44,7 +44,7 @@ export async function evaluationReport(project: Project, sources: ReportSources,
   const probabilities = await sources.probabilities(run.id).catch(() => null);
   if (!probabilities) return { ...base, run: summary(run), test: null, val: null, notes: { test: missingProbabilities, val: missingProbabilities } };
   const chosenByModel = sources.scorer.chosenByModel();
-  const test = evaluateOnSplit(project, 'test', probabilities, { chosenByModel });
+  const test = evaluateOnSplit(project, 'test', probabilities, { chosenByModel, leaky: await sources.scorer.leakyTestSamples() });
   const val = evaluateOnSplit(project, 'val', probabilities, { chosenByModel });
   return {
     ...base,

@@ -38,6 +38,6 @@ export function registerEvaluateHandlers(registry: HandlerRegistry, loop: LoopSe
     const [base, other] = [finishedRun(session, baseRunId), finishedRun(session, runId)];
     const rounds = await session.rounds();
     const [baseRows, otherRows] = await Promise.all([cache.get(session.project, base.id), cache.get(session.project, other.id)]);
-    return compareRuns(session.project, { summary: runSummary(base, rounds), scored: baseRows }, { summary: runSummary(other, rounds), scored: otherRows });
+    return compareRuns(session.project, { summary: runSummary(base, rounds), scored: baseRows }, { summary: runSummary(other, rounds), scored: otherRows }, await session.scorer.leakyTestSamples());
   });
 }

@@ -10,11 +10,12 @@ export interface ComparedRun {
 }
 
 /**
- * Two runs judged on the same test labels (today's labeled test samples both scored):
- * overall and per-class figures, their differences, and how many predictions changed.
+ * Two runs judged on the same test labels (today's labeled test samples both scored, leaky
+ * duplicates left out as in every test figure): overall and per-class figures, their
+ * differences, and how many predictions changed.
  */
-export function compareRuns(project: Project, base: ComparedRun, other: ComparedRun): RunComparison {
-  const both = (sampleId: string) => base.scored.row(sampleId) !== null && other.scored.row(sampleId) !== null;
+export function compareRuns(project: Project, base: ComparedRun, other: ComparedRun, leaky: ReadonlySet<string> = new Set()): RunComparison {
+  const both = (sampleId: string) => !leaky.has(sampleId) && base.scored.row(sampleId) !== null && other.scored.row(sampleId) !== null;
   const before = evaluateOnSplit(project, 'test', base.scored, { only: both });
   const after = evaluateOnSplit(project, 'test', other.scored, { only: both });
   const classIds = project.doc.classes.map((c) => c.id);

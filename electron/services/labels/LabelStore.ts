@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { StudioError } from '../../../shared/contract/channel';
 import { LabelBook, journalEntrySchema, type ClassChange, type JournalEntry } from '../../../shared/domain/labelJournal';
+import { ChangedSinceError, checkClear, planLabel, undoBlocker, type LabelExtras } from '../../../shared/domain/decisionRules';
 import type { Decision, DecisionKind, LabelState } from '../../../shared/domain/records';
 import type { LabelView } from '../../../shared/domain/labelViews';
 import { AppendJournal, type JournalOptions } from '../storage/AppendJournal';
@@ -18,6 +19,14 @@ export interface DecisionMeta {
   at?: string;
   /** Where the decision was made, when not in the labeling queue. */
   via?: LabelView;
+}
+
+/** A label or clear also says which version of the sample it was made on (see decisionRules). */
+export interface LabelMeta extends DecisionMeta {
+  /** The sample's version when the annotator loaded it; omitted: what they last decided on it. */
+  basedOn?: number;
+  /** The sample is an overlap sample: a second person's label is a second opinion. */
+  overlap?: boolean;
 }
 
 /**
@@ -66,12 +75,30 @@ export class LabelStore {
     return this.book.stateOf(sampleId);
   }
 
-  setClass(sampleId: string, classId: string, meta: DecisionMeta): Promise<Decision> {
-    const before = this.stateOf(sampleId);
-    return this.decide('label', sampleId, { ...before, classId, skipped: false }, meta);
+  /**
+   * Labels a sample, by the rules of labeling together (decisionRules): the answer is a
+   * relabel, or a conflict or second opinion kept beside the label that stands.
+   */
+  setClass(sampleId: string, classId: string, meta: LabelMeta): Promise<Decision> {
+    const plan = planLabel(this.book, { sampleId, classId, annotator: meta.annotator, basedOn: meta.basedOn, overlap: meta.overlap ?? false });
+    return this.decide('label', sampleId, plan.after, meta, { extras: plan.extras, author: plan.outcome === 'relabel' });
   }
 
-  clear(sampleId: string, meta: DecisionMeta): Promise<Decision> {
+  /** A reviewer's verdict: the final label, which clears the flag and the need for review. */
+  review(sampleId: string, classId: string, meta: LabelMeta): Promise<Decision> {
+    const before = this.stateOf(sampleId);
+    const basedOn = meta.basedOn ?? this.book.lastSeenBy(sampleId, meta.annotator);
+    const verdict = this.book.liveDecisionsOf(sampleId).findLast((d) => d.final === true);
+    if (verdict && verdict.seq > basedOn && verdict.annotator !== meta.annotator) {
+      throw new StudioError('conflict', `${verdict.annotator} reviewed this image since you loaded it; your verdict was not recorded.`, 'Look at their decision first.');
+    }
+    const { needsReview: _pending, ...rest } = before;
+    const after: LabelState = { ...rest, classId, skipped: false, flag: null, reviewed: { by: meta.annotator, at: new Date().toISOString() } };
+    return this.decide('label', sampleId, after, meta, { extras: { basedOn, final: true }, author: true });
+  }
+
+  async clear(sampleId: string, meta: LabelMeta): Promise<Decision> {
+    checkClear(this.book, sampleId, meta.annotator, meta.basedOn);
     return this.decide('clear', sampleId, { ...this.stateOf(sampleId), classId: null }, meta);
   }
 
@@ -84,11 +111,23 @@ export class LabelStore {
     return this.decide(flagged ? 'flag' : 'unflag', sampleId, { ...this.stateOf(sampleId), flag }, meta);
   }
 
-  /** Reverts the annotator's latest decision not yet undone; null when there is none. */
-  async undo(annotator: string): Promise<Decision | null> {
-    const target = this.book.lastUndoable(annotator);
-    if (!target) return null;
-    return this.decide('undo', target.sampleId, this.book.resolve(target.before), { annotator, seconds: 0 }, target.seq);
+  /**
+   * Reverts the annotator's decision `seq` (default: their latest not yet undone), only
+   * while it is still the sample's current decision; otherwise throws ChangedSinceError,
+   * which says who changed the sample since. Null when there is nothing to undo.
+   */
+  async undo(annotator: string, seq?: number): Promise<Decision | null> {
+    const target = seq === undefined ? this.book.lastUndoable(annotator) : this.book.decisionAt(seq);
+    if (!target) {
+      if (seq === undefined) return null;
+      throw new StudioError('not-found', `There is no decision ${seq} in this project.`);
+    }
+    if (target.annotator !== annotator || target.kind === 'undo' || this.book.isUndone(target.seq)) {
+      throw new StudioError('invalid-request', `Decision ${target.seq} is not one of ${annotator}'s decisions that can be undone.`);
+    }
+    const since = undoBlocker(this.book, target);
+    if (since) throw new ChangedSinceError(target, since);
+    return this.decide('undo', target.sampleId, this.book.resolve(target.before), { annotator, seconds: 0 }, { undoes: target.seq });
   }
 
   async changeClass(kind: ClassChange['kind'], classId: string, into: string | null, annotator: string): Promise<void> {
@@ -106,9 +145,11 @@ export class LabelStore {
     sampleId: string,
     after: LabelState,
     meta: DecisionMeta,
-    undoes?: number,
+    options: { undoes?: number; extras?: LabelExtras & Pick<Decision, 'final'>; author?: boolean } = {},
   ): Promise<Decision> {
     const at = meta.at ?? new Date().toISOString();
+    // An undo restores a state as it was; a conflict or second opinion leaves the label's author.
+    const authored = kind !== 'undo' && options.author !== false;
     const decision: Decision = {
       seq: this.nextSeq++,
       kind,
@@ -117,8 +158,9 @@ export class LabelStore {
       at,
       seconds: Math.round(meta.seconds * 1000) / 1000,
       before: this.stateOf(sampleId),
-      after: kind === 'undo' ? after : { ...after, annotator: meta.annotator, at },
-      ...(undoes ? { undoes } : {}),
+      after: authored ? { ...after, annotator: meta.annotator, at } : after,
+      ...(options.undoes ? { undoes: options.undoes } : {}),
+      ...options.extras,
       ...(meta.via ? { via: meta.via } : {}),
     };
     await this.commit(decision);

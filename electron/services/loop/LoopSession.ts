@@ -6,7 +6,7 @@ import { readRunProbabilities, type RunProbabilities } from '../ml/probabilityFi
 import { RunStore } from '../ml/RunStore';
 import type { Project } from '../project/Project';
 import type { EventHub } from '../rpc/EventHub';
-import { buildQueue } from '../queue/LabelQueue';
+import { buildQueue, type QueueAccess } from '../queue/LabelQueue';
 import { HeldOutOrder, heldOutState, type HeldOutState } from '../queue/heldOut';
 import { labelsSince } from './labelsSince';
 import { LoopStore } from './LoopStore';
@@ -70,14 +70,18 @@ export class LoopSession {
     return this.store.settings;
   }
 
-  /** The next items to label. Never waits for the worker; asks it for a new batch in the background when this one runs low. */
-  next(count: number, exclude: readonly string[]): QueueItem[] {
+  /**
+   * The next items to label. Never waits for the worker; asks it for a new batch in the
+   * background when this one runs low. `access` says what this client may be handed
+   * (images others hold count as used up).
+   */
+  next(count: number, exclude: readonly string[], access?: QueueAccess): QueueItem[] {
     const lowWater = Math.min(count, Math.ceil(this.settings.batchSize / 2));
-    if (this.batchLeft(exclude) < lowWater && this.mayQueryOnItsOwn() && this.poolBeyondBatch(exclude)) {
+    if (this.batchLeft(exclude, access) < lowWater && this.mayQueryOnItsOwn() && this.poolBeyondBatch(exclude)) {
       this.autoQueriedAt = this.project.labels.book.lastSeq;
       void this.refresh(exclude);
     }
-    const sources = { project: this.project, batch: this.store.batch, heldOut: this.heldOut(), heldOutOrder: this.heldOutOrder, probabilities: this.probabilities, fallbackNote: this.fallbackNote() };
+    const sources = { project: this.project, batch: this.store.batch, heldOut: this.heldOut(), heldOutOrder: this.heldOutOrder, probabilities: this.probabilities, fallbackNote: this.fallbackNote(), access };
     return buildQueue(sources, count, exclude);
   }
 
@@ -194,12 +198,12 @@ export class LoopSession {
   }
 
   /** Batch items still to label, leaving out those the client holds. */
-  private batchLeft(exclude: readonly string[] = []): number {
+  private batchLeft(exclude: readonly string[] = [], access?: QueueAccess): number {
     const book = this.project.labels.book;
     const held = new Set(exclude);
     return (this.store.batch?.items ?? []).filter((pick) => {
       const state = book.stateOf(pick.sampleId);
-      return !held.has(pick.sampleId) && state.classId === null && !state.skipped && !state.flag;
+      return !held.has(pick.sampleId) && (access?.available(pick.sampleId) ?? true) && state.classId === null && !state.skipped && !state.flag;
     }).length;
   }
 

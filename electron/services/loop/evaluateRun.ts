@@ -28,20 +28,34 @@ export interface LabeledRows {
   /** `sampleIds.length × classes` probabilities, row-major. */
   probabilities: Float32Array;
   chosenByModel: boolean[];
+  /** Labeled rows left out because they were in `leaky` (test samples with a near-copy in train or val). */
+  leakyExcluded: number;
 }
 
-export function labeledRows(project: Project, split: Split, scored: ScoredRows, options: { only?: (sampleId: string) => boolean; chosenByModel?: ReadonlySet<string> } = {}): LabeledRows {
+export interface RowOptions {
+  only?: (sampleId: string) => boolean;
+  chosenByModel?: ReadonlySet<string>;
+  /** Samples left out of the figures and counted: test samples whose near-copy sits in train or val. */
+  leaky?: ReadonlySet<string>;
+}
+
+export function labeledRows(project: Project, split: Split, scored: ScoredRows, options: RowOptions = {}): LabeledRows {
   const classes = new Map(project.doc.classes.map((c, i) => [c.id, i]));
   const k = classes.size;
   const columns = classColumns(project, scored.classIds);
   const out: { sampleIds: string[]; truth: number[]; values: number[]; chosenByModel: boolean[] } = { sampleIds: [], truth: [], values: [], chosenByModel: [] };
   const mapped = new Float64Array(k);
+  let leakyExcluded = 0;
   for (const sample of project.samples.all) {
     if (sample.split !== split || (options.only && !options.only(sample.id))) continue;
     const classId = project.labels.stateOf(sample.id).classId;
     const truth = classId === null ? undefined : classes.get(classId);
     const row = truth === undefined ? null : scored.row(sample.id);
     if (truth === undefined || !row) continue;
+    if (options.leaky?.has(sample.id)) {
+      leakyExcluded += 1;
+      continue;
+    }
     mapped.fill(0);
     for (let j = 0; j < columns.length; j++) if (columns[j] >= 0) mapped[columns[j]] += row[j];
     out.sampleIds.push(sample.id);
@@ -49,18 +63,19 @@ export function labeledRows(project: Project, split: Split, scored: ScoredRows, 
     for (let c = 0; c < k; c++) out.values.push(mapped[c]);
     out.chosenByModel.push(options.chosenByModel?.has(sample.id) ?? false);
   }
-  return { sampleIds: out.sampleIds, truth: out.truth, probabilities: Float32Array.from(out.values), chosenByModel: out.chosenByModel };
+  return { sampleIds: out.sampleIds, truth: out.truth, probabilities: Float32Array.from(out.values), chosenByModel: out.chosenByModel, leakyExcluded };
 }
 
 /**
  * How a run does on today's labels of a split, in today's class order: accuracy and macro-F1
- * with intervals, per class, confusion, and the labels chosen by model disagreement. Null
- * while the split has no label the run scored.
+ * with intervals, per class, confusion, the labels chosen by model disagreement, and how many
+ * `leaky` samples were left out. Null while the split has no label the run scored.
  */
-export function evaluateOnSplit(project: Project, split: 'val' | 'test', scored: ScoredRows, options: Parameters<typeof labeledRows>[3] & { resamples?: number } = {}): Evaluation | null {
+export function evaluateOnSplit(project: Project, split: 'val' | 'test', scored: ScoredRows, options: RowOptions & { resamples?: number } = {}): Evaluation | null {
   const rows = labeledRows(project, split, scored, options);
   if (!rows.truth.length) return null;
   const classIds = project.doc.classes.map((c) => c.id);
   const predictions = { truth: rows.truth, probabilities: rows.probabilities, numClasses: classIds.length, chosenByModel: rows.chosenByModel };
-  return evaluatePredictions(split, classIds, predictions, options.resamples ? { resamples: options.resamples } : {});
+  const evaluation = evaluatePredictions(split, classIds, predictions, options.resamples ? { resamples: options.resamples } : {});
+  return rows.leakyExcluded ? { ...evaluation, leakyExcluded: rows.leakyExcluded } : evaluation;
 }

@@ -6,6 +6,7 @@ import { predictedClass } from '../../../shared/domain/metrics';
 import type { RunRecord } from '../../../shared/ml/runs';
 import { readRunProbabilities } from '../ml/probabilityFiles';
 import type { Project } from '../project/Project';
+import { leakyTestSource, type LeakySource } from '../quality/leakyTestSamples';
 import { evaluateOnSplit, labeledRows, type ScoredRows } from './evaluateRun';
 import type { StoredRound } from './loopDocument';
 
@@ -27,30 +28,35 @@ export const noTestLabelsNote = 'no test labels yet: the queue asks for them (ma
  * Scores every round of the learning curve on the same test labels: today's labeled test
  * samples that every scorable round's run has probabilities for. A round's figures so move
  * when test labels come in (all rounds together), never because a later round had more test
- * labels to be judged on. Each run's test-split rows are read once from its probability file
- * and kept; results are kept until labels, classes, samples or rounds change.
+ * labels to be judged on. Test samples whose near-copy sits in train or val (the data checks'
+ * leaky duplicates) are left out of every round and counted. Each run's test-split rows are
+ * read once from its probability file and kept; results are kept until labels, classes,
+ * samples, rounds or the leaky samples change.
  */
 export class RoundScorer {
   private readonly testRows = new Map<string, Promise<ScoredRows | null>>();
-  private memo: { key: string; rounds: Promise<Round[]> } | null = null;
+  private memo: { key: string; leaky: ReadonlySet<string>; rounds: Promise<Round[]> } | null = null;
   private chosen: { key: number; samples: Set<string> } | null = null;
 
   constructor(
     private readonly project: Project,
     private readonly read = readRunProbabilities,
+    /** Test samples left out of the test figures (the data checks' leaky duplicates). */
+    readonly leakyTestSamples: LeakySource = leakyTestSource(project),
   ) {}
 
-  score(rounds: readonly StoredRound[], runs: readonly RunRecord[]): Promise<Round[]> {
+  async score(rounds: readonly StoredRound[], runs: readonly RunRecord[]): Promise<Round[]> {
+    const leaky = await this.leakyTestSamples();
     const key = `${this.stateKey()}|${rounds.map((r) => `${r.round}:${r.runId}`).join(',')}`;
-    if (this.memo?.key !== key) this.memo = { key, rounds: this.scoreNow(rounds, runs) };
+    if (this.memo?.key !== key || this.memo.leaky !== leaky) this.memo = { key, leaky, rounds: this.scoreNow(rounds, runs, leaky) };
     return this.memo.rounds;
   }
 
-  /** A run's accuracy on all of today's test labels it scored (the status bar's figure). */
+  /** A run's accuracy on all of today's test labels it scored, leaky ones left out (the status bar's figure). */
   async testFigure(runId: string): Promise<Figure | null> {
     const rows = await this.rowsOf(runId);
     if (!rows) return null;
-    const labeled = labeledRows(this.project, 'test', rows);
+    const labeled = labeledRows(this.project, 'test', rows, { leaky: await this.leakyTestSamples() });
     const k = this.project.doc.classes.length;
     const right = labeled.truth.filter((t, i) => predictedClass(labeled.probabilities, i, k) === t).length;
     const interval = wilsonInterval(right, labeled.truth.length);
@@ -64,17 +70,17 @@ export class RoundScorer {
     return this.chosen.samples;
   }
 
-  private async scoreNow(rounds: readonly StoredRound[], runs: readonly RunRecord[]): Promise<Round[]> {
+  private async scoreNow(rounds: readonly StoredRound[], runs: readonly RunRecord[], leaky: ReadonlySet<string>): Promise<Round[]> {
     const rows = await Promise.all(rounds.map((r) => this.rowsOf(r.runId)));
     const scorable = rows.filter((r): r is ScoredRows => r !== null);
     const common = (sampleId: string) => scorable.every((r) => r.row(sampleId) !== null);
     const chosenByModel = this.chosenByModel();
     const byId = new Map(runs.map((r) => [r.id, r]));
     const book = this.project.labels.book;
-    const testLabels = this.project.samples.all.filter((s) => s.split === 'test' && book.stateOf(s.id).classId !== null && common(s.id)).length;
+    const testLabels = this.project.samples.all.filter((s) => s.split === 'test' && book.stateOf(s.id).classId !== null && common(s.id) && !leaky.has(s.id)).length;
     const resamples = resamplesPerRound(testLabels, scorable.length);
     return rounds.map((stored, i) => {
-      const test = rows[i] ? evaluateOnSplit(this.project, 'test', rows[i], { only: common, chosenByModel, resamples }) : null;
+      const test = rows[i] ? evaluateOnSplit(this.project, 'test', rows[i], { only: common, chosenByModel, leaky, resamples }) : null;
       return {
         round: stored.round,
         runId: stored.runId,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { StudioError } from '../../../shared/contract/channel';
-import { DEFAULT_PIXELS_ID } from '../../../shared/ml/pixels';
+import { DEFAULT_PIXELS_ID, isPixelsId } from '../../../shared/ml/pixels';
 import type { HeadOverrides, RunProgress, RunRecord } from '../../../shared/ml/runs';
 import { defaultHeadConfig } from '../../worker/heads/config';
 import type { Project } from '../project/Project';
@@ -52,7 +52,7 @@ export class RunService {
     const store = await RunStore.for(project);
     const capabilities = await this.deps.worker.run({ kind: 'capabilities' });
     const backboneId = options.backboneId ?? DEFAULT_PIXELS_ID;
-    const head = { ...defaultHeadConfig(options.head?.kind ?? 'linear'), ...options.head };
+    const head = { ...defaultHeadConfig(options.head?.kind ?? 'linear', isPixelsId(backboneId) ? 'pixels' : 'embedding'), ...options.head };
     const previous = options.warmStart === false ? null : warmStartCandidate(store.list(), backboneId, training.classIds, head.kind);
     const runId = newRunId();
     const record: RunRecord = {
@@ -103,7 +103,7 @@ export class RunService {
             fineTune: Boolean(options.fineTune),
             batchSize: options.batchSize,
           },
-          { signal: controller.signal, onProgress: (p) => p.phase !== 'exporting' && emit({ ...p, runId }) },
+          { signal: controller.signal, onProgress: (p) => p.phase !== 'quality' && p.phase !== 'exporting' && emit({ ...p, runId }) },
         );
         return await store.update(runId, {
           status: 'succeeded',
@@ -111,6 +111,7 @@ export class RunService {
           backbone: report.backbone,
           head: report.head,
           backend: report.backend,
+          headEngine: report.headEngine,
           executionProviders: report.executionProviders,
           fineTune: { requested: Boolean(options.fineTune), ...report.fineTune },
           warmStartFrom: report.warmStarted ? previous : null,

@@ -4,16 +4,19 @@ import type { HandlerRegistry } from '../rpc/HandlerRegistry';
 import type { StudioHost } from '../host/StudioHost';
 import { ProbabilityCache } from '../ml/ProbabilityCache';
 import { conditionsFilter, namedRun, sortSamples, type ConditionContext } from './conditions/index';
+import type { DataCheckLists } from './conditions/dataChecks';
 import { predictionLookup } from './conditions/runPredictions';
 import type { Project } from './Project';
 import { filterSamples, toRow } from './sampleQueries';
 
-export function registerSampleHandlers(registry: HandlerRegistry, host: StudioHost): void {
+/** `samples:*`; `dataChecks` answers the data-check conditions (the quality service). */
+export function registerSampleHandlers(registry: HandlerRegistry, host: StudioHost, dataChecks?: DataCheckLists): void {
   // Scrolling a drill-down fetches page after page of the same run: its probabilities are kept.
   const cache = new ProbabilityCache();
   const contextFor = (project: Project): ConditionContext => ({
     project,
     predictions: async (runId) => predictionLookup(project, runId, await cache.get(project, runId)),
+    dataChecks,
   });
   registry.handle('samples:list', async ({ filter, sort, offset, limit }) => {
     const project = host.requireProject();

@@ -26,6 +26,10 @@ export function filterSamples(project: Project, filter: ValidFilter): Sample[] {
         return state.flag !== null;
       case 'skipped':
         return state.skipped && state.classId === null;
+      case 'conflict':
+        return state.needsReview !== undefined;
+      case 'reviewed':
+        return state.reviewed !== undefined;
       default:
         return true;
     }
@@ -43,6 +47,7 @@ export function toRow(project: Project, sample: Sample): SampleRow {
     height: sample.height,
     importedLabel: sample.importedLabel,
     label: project.labels.stateOf(sample.id),
+    version: project.labels.book.versionOf(sample.id),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { SampleCondition, SampleSort } from '../../../shared/contract/sampleConditions';
+import { galleryDataCheck } from './galleryDataCheck';
 import type { GalleryFilter } from './gallerySlice';
 
 export type PredictionCondition = Extract<SampleCondition, { kind: 'prediction' }>;
@@ -16,9 +17,11 @@ export interface ModelFilterView {
 
 export function modelFilterView(filter: GalleryFilter): ModelFilterView {
   const p = filter.where.find((c): c is PredictionCondition => c.kind === 'prediction') ?? null;
-  const sort = filter.sort.by === 'import' ? 'import' : filter.sort.by === 'margin' ? 'margin-asc' : filter.sort.order === 'desc' ? 'confidence-desc' : 'confidence-asc';
+  const by = filter.sort;
+  // A data check's own order is not the model's: it reads as "import order" here (the plain order).
+  const sort = by.by === 'margin' ? 'margin-asc' : by.by === 'confidence' ? (by.order === 'desc' ? 'confidence-desc' : 'confidence-asc') : 'import';
   return {
-    runId: p?.runId ?? (filter.sort.by === 'import' ? null : filter.sort.runId),
+    runId: p?.runId ?? (by.by === 'confidence' || by.by === 'margin' ? by.runId : null),
     classId: p?.classId ?? null,
     correct: p?.correct ?? null,
     maxConfidence: p?.confidence?.max ?? null,
@@ -33,7 +36,10 @@ export function modelFilterView(filter: GalleryFilter): ModelFilterView {
  */
 export function withModelView(filter: GalleryFilter, view: ModelFilterView): Pick<GalleryFilter, 'where' | 'sort'> {
   const others = filter.where.filter((c) => c.kind !== 'prediction');
-  if (!view.runId) return { where: others, sort: { by: 'import' } };
+  // Without a sort by the model, a data check's list keeps its own order (worst first).
+  const check = galleryDataCheck(filter);
+  const plain: SampleSort = check ? { by: 'data-check', check } : { by: 'import' };
+  if (!view.runId) return { where: others, sort: plain };
   const condition: PredictionCondition = {
     kind: 'prediction',
     runId: view.runId,
@@ -43,6 +49,6 @@ export function withModelView(filter: GalleryFilter, view: ModelFilterView): Pic
     ...(view.maxMargin !== null ? { margin: { min: 0, max: view.maxMargin } } : {}),
   };
   const sort: SampleSort =
-    view.sort === 'import' ? { by: 'import' } : view.sort === 'margin-asc' ? { by: 'margin', runId: view.runId, order: 'asc' } : { by: 'confidence', runId: view.runId, order: view.sort === 'confidence-desc' ? 'desc' : 'asc' };
+    view.sort === 'import' ? plain : view.sort === 'margin-asc' ? { by: 'margin', runId: view.runId, order: 'asc' } : { by: 'confidence', runId: view.runId, order: view.sort === 'confidence-desc' ? 'desc' : 'asc' };
   return { where: [condition, ...others], sort };
 }

@@ -121,7 +121,16 @@ export const createGallerySlice: Slice<GallerySlice> = (set, get, { api }) => {
     },
 
     async labelFromGallery(sampleId, classId) {
-      const result = await api.labels.set({ sampleId, classId, seconds: 0, annotator: get().annotator || undefined, via: galleryVia(get().gallery.filter) });
+      // The tile shows the label as of its page: a label made on it says so (basedOn), so one given by someone else since is a conflict.
+      const basedOn = Object.values(get().gallery.pages).flatMap((p) => p.rows).find((row) => row.id === sampleId)?.version;
+      const result = await api.labels.set({
+        sampleId,
+        classId,
+        seconds: 0,
+        annotator: get().annotator || undefined,
+        via: galleryVia(get().gallery.filter),
+        ...(basedOn !== undefined ? { basedOn } : {}),
+      });
       if (!result.ok) return get().showError(result.error, 'Label not saved');
       const after = result.value.after;
       patch((g) => ({ pages: withRowLabel(g.pages, sampleId, after) }));
@@ -188,16 +197,25 @@ export function galleryRequest(filter: GalleryFilter): { filter: SampleFilter; s
   return { filter: requestFilter(filter), sort: filter.sort };
 }
 
-/** Whether what the gallery shows was chosen by a model's predictions (its class, confidence, correctness). */
+/** Conditions that pick samples by what a model says (suspected label errors: its out-of-fold disagreement). */
+const modelConditions: ReadonlySet<SampleCondition['kind']> = new Set(['prediction', 'changed', 'suspected-label']);
+
+/**
+ * Whether what the gallery shows was chosen by a model's predictions (its class, confidence,
+ * correctness, disagreement with the label). Outliers, duplicates and a map selection are not.
+ */
 export function showsPredictions(filter: GalleryFilter): boolean {
-  return filter.origin !== null || filter.where.length > 0 || filter.sort.by !== 'import';
+  return filter.origin !== null || filter.where.some((c) => modelConditions.has(c.kind)) || filter.sort.by === 'confidence' || filter.sort.by === 'margin';
 }
 
-/** Where a label made in the gallery was made: the view that opened it, a gallery by prediction, or the plain gallery. */
+/** Where a label made in the gallery was made: the view that opened it, the suspected labels, a gallery by prediction, or the plain gallery. */
 export function galleryVia(filter: GalleryFilter): LabelView {
-  return filter.origin?.view ?? (showsPredictions(filter) ? 'prediction-sort' : 'gallery');
+  if (filter.origin) return filter.origin.view;
+  if (filter.where.some((c) => c.kind === 'suspected-label')) return 'suspected-labels';
+  return showsPredictions(filter) ? 'prediction-sort' : 'gallery';
 }
 
 function reviewComment(filter: GalleryFilter): string {
+  if (!filter.origin && galleryVia(filter) === 'suspected-labels') return 'Sent to review from the suspected label errors: is the label right?';
   return filter.origin ? `Sent to review from the ${filter.origin.view} view (${filter.origin.title}): is the label right?` : 'Sent to review from the gallery by prediction: is the label right?';
 }

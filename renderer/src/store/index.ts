@@ -7,9 +7,11 @@ import { createLabelingSlice, type LabelingSlice } from './labelingSlice';
 import { createLoopSlice, type LoopSlice } from './loopSlice';
 import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createToastSlice, type ToastSlice } from './toastSlice';
+import { createTeamSlice, type TeamSlice } from './teamSlice';
 import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
 import { createBatchesSlice, type BatchesSlice } from './batchesSlice';
+import { createQualitySlice, type QualitySlice } from './qualitySlice';
 import type { StoreDeps } from './deps';
 import type { GetState, SetState } from './types';
 
@@ -22,7 +24,9 @@ export type StudioState = AppSlice &
   GallerySlice &
   ModelSlice &
   LoopSlice &
+  TeamSlice &
   EvaluateSlice &
+  QualitySlice &
   ExportSlice &
   BatchesSlice & {
     /** The edges the store runs over; hooks that subscribe to studio events use its api. */
@@ -41,9 +45,11 @@ export function createStudioState(deps: StoreDeps) {
     ...createGallerySlice(set, get, deps),
     ...createModelSlice(set, get, deps),
     ...createLoopSlice(set, get, deps),
+    ...createTeamSlice(set, get, deps),
     ...createEvaluateSlice(set, get, deps),
     ...createExportSlice(set, get, deps),
     ...createBatchesSlice(set, get, deps),
+    ...createQualitySlice(set, get, deps),
   });
 }
 

@@ -36,6 +36,9 @@ export function followStudioEvents(store: StudioStore, gather = gatherMs): Dispo
     if (changed('runs') && s.model.runs !== null) void s.loadRuns();
     // Every round is scored on today's test labels: a label, a run or a class change moves the figures.
     if ((changed('labels') || changed('runs') || changed('classes')) && s.view === 'evaluate' && s.evaluate.report !== null) void s.loadEvaluation();
+    if ((changed('labels') || changed('runs')) && s.view === 'evaluate' && s.team.agreement !== null) void s.loadAgreement();
+    if (changed('labels') && s.team.review !== null) void s.loadReview();
+    if (changed('team') || (changed('labels') && s.team.team !== null)) void s.loadTeam();
     // After labels the loop pushes its new status itself (loop:status-changed); asking as well
     // made the studio count the held-out images twice for every few labels.
     if (changed('runs') || changed('queue')) void s.refreshLoopStatus();

@@ -2,13 +2,15 @@ import type { ValidSampleCondition, ValidSampleSort } from '../../../../shared/c
 import type { Sample } from '../../../../shared/domain/records';
 import type { Project } from '../Project';
 import { changedCondition } from './changed';
+import { dataCheckCondition, dataCheckIds, type DataCheckLists } from './dataChecks';
 import { predictionCondition } from './prediction';
 import type { PredictionLookup } from './runPredictions';
 
-/** What an evaluator may read: the project and any run's predictions (read through a cache). */
+/** What an evaluator may read: the project, any run's predictions (read through a cache) and the data checks' lists. */
 export interface ConditionContext {
   project: Project;
   predictions(runId: string): Promise<PredictionLookup>;
+  dataChecks?: DataCheckLists;
 }
 
 /** Turns one condition into a test of a sample; may read what it needs first (a run's probabilities). */
@@ -21,6 +23,10 @@ export type ConditionEvaluator<C> = (condition: C, context: ConditionContext) =>
 const evaluators: { [K in ValidSampleCondition['kind']]: ConditionEvaluator<Extract<ValidSampleCondition, { kind: K }>> } = {
   prediction: predictionCondition,
   changed: changedCondition,
+  'suspected-label': dataCheckCondition,
+  outlier: dataCheckCondition,
+  duplicate: dataCheckCondition,
+  'map-selection': dataCheckCondition,
 };
 
 /** One test for all the conditions (AND). */
@@ -29,9 +35,16 @@ export async function conditionsFilter(where: readonly ValidSampleCondition[], c
   return (sample) => tests.every((test) => test(sample));
 }
 
-/** Samples in the asked order; with a run's confidence or margin, samples it did not score come last. */
+/**
+ * Samples in the asked order; with a run's confidence or margin, samples it did not score come
+ * last; in a data check's order, samples not on its list come last.
+ */
 export async function sortSamples(samples: Sample[], sort: ValidSampleSort, context: ConditionContext): Promise<Sample[]> {
   if (sort.by === 'import') return samples;
+  if (sort.by === 'data-check') {
+    const rank = new Map((await dataCheckIds(sort.check, context)).map((id, i) => [id, i]));
+    return samples.map((sample, i) => ({ sample, key: rank.get(sample.id) ?? rank.size + i })).sort((a, b) => a.key - b.key).map((k) => k.sample);
+  }
   const predictionOf = await context.predictions(sort.runId);
   const sign = sort.order === 'asc' ? 1 : -1;
   const keyed = samples.map((sample, i) => {
@@ -42,8 +55,9 @@ export async function sortSamples(samples: Sample[], sort: ValidSampleSort, cont
   return keyed.map((k) => k.sample);
 }
 
-/** The run whose prediction the listed rows carry: the sort's, else the first condition's. */
+/** The run whose prediction the listed rows carry: the sort's, else the first condition's that names one. */
 export function namedRun(sort: ValidSampleSort, where: readonly ValidSampleCondition[]): string | null {
-  if (sort.by !== 'import') return sort.runId;
-  return where[0]?.runId ?? null;
+  if (sort.by === 'confidence' || sort.by === 'margin') return sort.runId;
+  for (const condition of where) if ('runId' in condition) return condition.runId;
+  return null;
 }

@@ -7,6 +7,7 @@ import { HeadlinePanel } from './HeadlinePanel';
 import { LearningCurvePanel } from './LearningCurvePanel';
 import { QualityTable } from './QualityTable';
 import { SpeedPanel } from './SpeedPanel';
+import { AgreementPanel } from './AgreementPanel';
 import '../common/panel.css';
 import './evaluate.css';
 
@@ -49,6 +50,7 @@ export function EvaluateView() {
         {failures && <FailureCasesPanel failures={failures} />}
         {report && <ComparePanel report={report} />}
         {report && <SpeedPanel speed={report.speed} />}
+        <AgreementPanel />
       </div>
     </div>
   );

@@ -3,8 +3,9 @@ import { HeadlineFigure } from './HeadlineFigure';
 import { headline, percentText } from './figures';
 
 /**
- * A split's headline figures: accuracy and macro-F1 with intervals and n, ECE, and, when some
- * labels were set in views of the model's predictions, the accuracy without them.
+ * A split's headline figures: accuracy and macro-F1 with intervals and n, ECE, how many leaky
+ * test images were left out, and, when some labels were set in views of the model's
+ * predictions, the accuracy without them.
  */
 export function SplitHeadline({ evaluation, title, note }: { evaluation: Evaluation | null; title: string; note: string | null }) {
   if (!evaluation) {
@@ -30,9 +31,14 @@ export function SplitHeadline({ evaluation, title, note }: { evaluation: Evaluat
       {evaluation.macroF1 && evaluation.macroF1.classes < evaluation.perClass.length && (
         <p className="faint">Macro-F1 averages the {evaluation.macroF1.classes} classes that have {split} labels.</p>
       )}
+      {evaluation.leakyExcluded ? (
+        <p className="faint" role="note">
+          {evaluation.leakyExcluded} labeled test image{evaluation.leakyExcluded === 1 ? ' is' : 's are'} left out: a near-copy sits in train or val (Data tab, duplicate groups), so the model has in effect seen {evaluation.leakyExcluded === 1 ? 'it' : 'them'}.
+        </p>
+      ) : null}
       {chosen.count > 0 && (
         <p className="warn-text" role="note">
-          {chosen.count} of these {count} labels were set in views of the model’s predictions (drill-down, failure cases, gallery by confidence): picked because the model disagreed, they flatter it once fixed. Without them: accuracy{' '}
+          {chosen.count} of these {count} labels were set in views of the model’s predictions (drill-down, failure cases, gallery by confidence, suspected-label review): picked because the model disagreed, they flatter it once fixed. Without them: accuracy{' '}
           {percentText(chosen.accuracyWithout?.value)} (n = {chosen.countWithout}).
         </p>
       )}

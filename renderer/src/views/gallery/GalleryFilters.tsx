@@ -2,6 +2,7 @@ import type { Split } from '../../../../shared/contract/schemas';
 import { useStudio } from '../../hooks/useStudio';
 import type { GalleryStatus } from '../../store/gallerySlice';
 import { selectClasses, selectGallery, selectStatus } from '../../store/selectors';
+import { QualityFilterSelect } from '../data/QualityFilterSelect';
 import { GalleryModelFilters } from './GalleryModelFilters';
 import { ReviewNotice } from './ReviewNotice';
 
@@ -19,7 +20,7 @@ export function GalleryFilters() {
   const classes = useStudio(selectClasses);
   const setFilter = useStudio((s) => s.setGalleryFilter);
   const clearOrigin = useStudio((s) => s.clearGalleryOrigin);
-  const countOf = (id: GalleryStatus): number | undefined => (counts ? (id === 'all' ? counts.total : counts[id]) : undefined);
+  const countOf = (id: GalleryStatus): number | undefined => (counts ? (id === 'all' ? counts.total : (counts as Partial<Record<GalleryStatus, number>>)[id]) : undefined);
   return (
     <div className="gallery-filters" role="toolbar" aria-label="Gallery filters">
       <div className="segmented" role="group" aria-label="Status">
@@ -50,6 +51,7 @@ export function GalleryFilters() {
           <option value="test">Test</option>
         </select>
       </label>
+      <QualityFilterSelect />
       {filter.origin && (
         <span className="filter-chip" aria-label="Opened from">
           {filter.origin.title}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useStudio } from '../../hooks/useStudio';
+import { galleryDataCheck } from '../../store/galleryDataCheck';
 import { modelFilterView, withModelView, type ModelFilterView } from '../../store/galleryModelFilter';
 import { selectClasses, selectGallery } from '../../store/selectors';
 import { runTime } from '../model/runFacts';
@@ -86,7 +87,7 @@ export function GalleryModelFilters() {
           <label className="filter-select">
             Sort
             <select value={view.sort} onChange={(e) => change({ sort: e.target.value as ModelFilterView['sort'] })}>
-              <option value="import">Import order</option>
+              <option value="import">{galleryDataCheck(filter) ? 'Data check order (worst first)' : 'Import order'}</option>
               <option value="confidence-asc">Least confident first</option>
               <option value="confidence-desc">Most confident first</option>
               <option value="margin-asc">Smallest margin first</option>

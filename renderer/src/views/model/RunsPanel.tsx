@@ -29,7 +29,7 @@ export function RunsPanel() {
                 <th scope="col">Started</th>
                 <th scope="col">Backbone</th>
                 <th scope="col">Head</th>
-                <th scope="col">Backend</th>
+                <th scope="col">Engine</th>
                 <th scope="col">Labels (train/val)</th>
                 <th scope="col">Duration</th>
                 <th scope="col">Val accuracy</th>
@@ -47,7 +47,10 @@ export function RunsPanel() {
                   </td>
                   <td>{run.backbone.name}</td>
                   <td>{headText(run)}</td>
-                  <td className="mono">{run.backend?.name ?? '—'}</td>
+                  {/* The head's own engine when it is not TF.js (the SIMD kernels), else the TF.js backend. */}
+                  <td className="mono" title={run.headEngine ? `head: ${run.headEngine}; TF.js: ${run.backend?.name ?? '—'}` : undefined}>
+                    {run.headEngine ?? run.backend?.name ?? '—'}
+                  </td>
                   <td title={perClassText(run, classes)}>
                     {run.labels.train}/{run.labels.val}
                   </td>

@@ -59,6 +59,7 @@ export function runFacts(run: RunRecord): [string, string][] {
     ['Head', `${headText(run)}, dropout ${h.dropout}, ${h.epochs} epochs max, batch ${h.batchSize}, learning rate ${h.learningRate}, L2 ${h.l2}`],
     ['Training options', [`patience ${h.patience}`, `seed ${h.seed}`, h.classWeights ? 'class weights on' : 'class weights off', h.standardize ? 'standardised features' : 'raw features'].join(', ')],
     ['Backend', run.backend ? `${run.backend.name}${run.backend.native ? ' (native)' : ''}` : '—'],
+    ['Head engine', run.headEngine === 'wasm-simd' ? "wasm-simd (the studio's WebAssembly SIMD kernels)" : (run.headEngine ?? '—')],
     ['Fine-tuning', run.fineTune.requested ? (run.fineTune.available ? 'requested and run' : `requested, not available: ${run.fineTune.reason}`) : 'not requested'],
     ['Warm start', run.warmStartFrom ? `from ${run.warmStartFrom}` : 'none (trained from scratch)'],
     ['Epochs', stoppingText(run)],

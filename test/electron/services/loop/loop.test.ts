@@ -89,7 +89,8 @@ describe('the active-learning loop', () => {
       crashed = true;
       studio.ml.worker.run({ kind: 'crash', how: 'abort' }).catch(() => undefined);
     });
-    const { runId } = await studio.call('training:start', { head: { epochs: 400, patience: 400 } });
+    // An MLP (TF.js) keeps the run going long enough; a linear head on the SIMD engine would finish first.
+    const { runId } = await studio.call('training:start', { head: { kind: 'mlp', epochs: 400, patience: 400 } });
     const { run } = await finished;
     stop();
     expect(run).toMatchObject({ id: runId, status: 'failed', error: { message: expect.stringMatching(/ML worker stopped unexpectedly/) } });
@@ -145,7 +146,7 @@ describe('the active-learning loop', () => {
     await studio.call('loop:update-settings', { autoRetrain: false });
     await label(fixture, ids(fixture, 'train').slice(0, 6));
     const started = studio.next('training:progress', (p) => p.phase === 'training');
-    const { runId } = await studio.call('training:start', { head: { epochs: 2000, patience: 2000 } });
+    const { runId } = await studio.call('training:start', { head: { kind: 'mlp', epochs: 2000, patience: 2000 } });
     await started;
     await studio.call('project:close', {});
     await studio.call('project:open', { dir: fixture.dir });

@@ -24,6 +24,15 @@ describe('request validation in main', () => {
     ['samples:list', 'a page of 5000', { limit: 5000 }, /limit/],
     ['queue:next', '1000 excluded ids', { exclude: new Array(1000).fill('a') }, /exclude/],
     ['queue:next', 'a count of 0', { count: 0 }, /count/],
+    ['queue:hold', 'a path as sample id', { sampleIds: ['../x'] }, /sampleIds/],
+    ['queue:release', '1000 ids', { sampleIds: new Array(1000).fill('a') }, /sampleIds/],
+    ['labels:set', 'a negative version', { sampleId: 'a', classId: 'b', basedOn: -1 }, /basedOn/],
+    ['labels:undo', 'a fractional seq', { seq: 1.5 }, /seq/],
+    ['team:set-role', 'an unknown role', { name: 'rita', role: 'boss' }, /role/],
+    ['team:set-role', 'an empty name', { name: '  ', role: 'reviewer' }, /name/],
+    ['team:set-overlap', 'an overlap of 80 %', { rate: 0.8 }, /rate/],
+    ['review:decide', 'no class', { sampleId: 'a' }, /classId/],
+    ['review:queue', 'a page of 5000', { limit: 5000 }, /limit/],
     ['models:list', 'an unknown key', { all: true }, /Unrecognized key/i],
     ['models:capabilities', 'a string payload', 'gpu', /expected object/i],
     ['models:download', 'a path as backbone id', { backboneId: '../../etc/passwd' }, /backbone id/],
@@ -59,6 +68,9 @@ describe('request validation in main', () => {
     ['samples:list', 'nine conditions', { filter: { where: new Array(9).fill({ kind: 'changed', runId: 'a', baseRunId: 'b', change: 'any' }) } }, /where/],
     ['samples:list', 'a confidence above 1', { filter: { where: [{ kind: 'prediction', runId: 'a', confidence: { max: 2 } }] } }, /max/],
     ['samples:list', 'a sort without its run', { sort: { by: 'margin' } }, /runId/],
+    ['samples:list', 'an unknown data check', { filter: { where: [{ kind: 'blurry' }] } }, /kind/],
+    ['samples:list', 'a data check with ids smuggled in', { filter: { where: [{ kind: 'map-selection', ids: ['a'] }] } }, /Unrecognized key/i],
+    ['samples:list', 'a data-check order without its check', { sort: { by: 'data-check' } }, /check/],
   ];
 
   it.each(badRequests)('%s refuses %s with a clear invalid-request error', async (channel, _what, payload, message) => {
