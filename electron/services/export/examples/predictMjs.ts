@@ -12,8 +12,12 @@ export const predictMjs = String.raw`#!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as ort from 'onnxruntime-node';
-import sharp from 'sharp';
+
+// Loaded here rather than imported, so a missing package gets a message that says what to do.
+const [ort, sharp] = await Promise.all([import('onnxruntime-node'), import('sharp').then((m) => m.default)]).catch((error) => {
+  console.error('predict.mjs needs onnxruntime-node and sharp: run "npm install onnxruntime-node sharp" in this folder. (' + error.message + ')');
+  process.exit(3);
+});
 
 const folder = join(dirname(fileURLToPath(import.meta.url)), '..');
 const prep = JSON.parse(readFileSync(join(folder, 'preprocessing.json'), 'utf8'));
@@ -57,17 +61,28 @@ const session = await ort.InferenceSession.create(join(folder, prep.onnx.path));
 const size = prep.width * prep.height * prep.channels;
 const results = [];
 for (let from = 0; from < paths.length; from += 32) {
-  const chunk = paths.slice(from, from + 32);
-  const batch = new Uint8Array(chunk.length * size);
-  for (let i = 0; i < chunk.length; i++) batch.set(await pixels(chunk[i]), i * size);
-  const input = new ort.Tensor('uint8', batch, [chunk.length, prep.height, prep.width, prep.channels]);
+  const decoded = [];
+  for (const path of paths.slice(from, from + 32)) {
+    // An unreadable image gets an error row; the others still predict.
+    try {
+      decoded.push({ path, pixels: await pixels(path) });
+    } catch (error) {
+      results.push({ path: resolve(path), label: null, probability: null, probabilities: {}, error: error.message });
+    }
+  }
+  if (decoded.length === 0) continue;
+  const batch = new Uint8Array(decoded.length * size);
+  decoded.forEach((d, i) => batch.set(d.pixels, i * size));
+  const input = new ort.Tensor('uint8', batch, [decoded.length, prep.height, prep.width, prep.channels]);
   const output = await session.run({ [prep.onnx.input]: input });
   const probabilities = output[session.outputNames[0]].data;
-  chunk.forEach((path, i) => {
+  decoded.forEach(({ path }, i) => {
     const row = Array.from(probabilities.subarray(i * labels.length, (i + 1) * labels.length));
     const best = row.indexOf(Math.max(...row));
     results.push({ path: resolve(path), label: labels[best], probability: row[best], probabilities: Object.fromEntries(labels.map((name, c) => [name, row[c]])) });
   });
 }
+const order = new Map(paths.map((p, i) => [resolve(p), i]));
+results.sort((a, b) => order.get(a.path) - order.get(b.path));
 console.log(JSON.stringify(results, null, 2));
 `;

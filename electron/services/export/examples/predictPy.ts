@@ -84,15 +84,25 @@ def main(paths):
     if PREP["onnx"]["scope"] != "pipeline":
         print("This model.onnx is the head alone: it takes the backbone's embeddings (see model-card.md).", file=sys.stderr)
         return 2
-    import onnxruntime as ort  # here, so load_image can be used without onnxruntime
+    try:
+        import onnxruntime as ort  # here, so load_image can be used without onnxruntime
+    except ImportError:
+        print("predict.py needs onnxruntime for Python: pip install onnxruntime pillow numpy", file=sys.stderr)
+        return 3
 
     session = ort.InferenceSession(os.path.join(FOLDER, PREP["onnx"]["path"]))
     results = []
     for start in range(0, len(paths), 32):
-        chunk = paths[start:start + 32]
-        batch = np.stack([load_image(p) for p in chunk])
-        probabilities = session.run(None, {PREP["onnx"]["input"]: batch})[0]
-        for path, row in zip(chunk, probabilities):
+        decoded = []
+        for path in paths[start:start + 32]:
+            try:
+                decoded.append((path, load_image(path)))
+            except Exception as error:  # an unreadable image gets an error row; the others still predict
+                results.append({"path": os.path.abspath(path), "label": None, "probability": None, "probabilities": {}, "error": str(error)})
+        if not decoded:
+            continue
+        probabilities = session.run(None, {PREP["onnx"]["input"]: np.stack([pixels for _, pixels in decoded])})[0]
+        for (path, _), row in zip(decoded, probabilities):
             best = int(np.argmax(row))
             results.append({
                 "path": os.path.abspath(path),
@@ -100,6 +110,8 @@ def main(paths):
                 "probability": float(row[best]),
                 "probabilities": {name: float(p) for name, p in zip(LABELS, row)},
             })
+    order = {os.path.abspath(p): i for i, p in enumerate(paths)}
+    results.sort(key=lambda r: order[r["path"]])
     print(json.dumps(results, indent=2))
     return 0
 

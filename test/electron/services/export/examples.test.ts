@@ -15,6 +15,8 @@ const run = promisify(execFile);
 const shared = sharedWorker();
 const python = '/usr/bin/python3';
 const pillow = spawnSync(python, ['-c', 'import PIL, numpy'], { stdio: 'ignore' }).status === 0;
+const pythonOrt = spawnSync(python, ['-c', 'import onnxruntime'], { stdio: 'ignore' }).status === 0;
+if (!pythonOrt) console.warn(`${python} has no onnxruntime (neither Debian nor npm packages it): examples/predict.py's probabilities are checked through onnxruntime-node on Pillow's pixels instead, and the script itself only for its message.`);
 
 // One export for the file, kept with copies of the project's images and the run's
 // probabilities (tempDir() folders, the project's among them, go after each test).
@@ -61,6 +63,32 @@ describe('the examples in an export', () => {
       expect(Math.abs(row.probabilities.blue - expected[1])).toBeLessThan(1e-4);
       expect(row.label).toBe(expected[0] > expected[1] ? 'red' : 'blue');
     });
+  });
+
+  it('examples/predict.mjs gives an unreadable image an error row and still predicts the others', async () => {
+    const bad = join(root, 'not-an-image.png');
+    await writeFile(bad, 'this is text');
+    const { stdout } = await run(process.execPath, ['examples/predict.mjs', bad, images[0].path], { cwd: outDir });
+    const rows = JSON.parse(stdout) as { path: string; label: string | null; error?: string }[];
+    expect(rows.map((r) => [r.path, r.label === null])).toEqual([[bad, true], [images[0].path, false]]);
+    expect(rows[0].error).toMatch(/unsupported image format|corrupt|Input/i);
+  });
+
+  it.skipIf(!pillow || !pythonOrt)("examples/predict.py, run as the model card prints it, gives probabilities close to the studio's", async () => {
+    const some = images.slice(0, 5);
+    const { stdout } = await run(python, ['examples/predict.py', ...some.map((i) => i.path)], { cwd: outDir });
+    const rows = JSON.parse(stdout) as { path: string; probabilities: Record<string, number> }[];
+    expect(rows.map((r) => r.path)).toEqual(some.map((i) => i.path));
+    rows.forEach((row, i) => expect(Math.abs(row.probabilities.red - some[i].studio[0])).toBeLessThan(0.05));
+  });
+
+  it.skipIf(!pillow || pythonOrt)('examples/predict.py without onnxruntime for Python says how to install it (onnxruntime is absent here)', async () => {
+    const failed = await run(python, ['examples/predict.py', images[0].path], { cwd: outDir }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(3);
+    expect(failed?.stderr).toMatch(/pip install onnxruntime/);
   });
 
   it.skipIf(!pillow)("examples/predict.py's Pillow decoding feeds model.onnx probabilities close to the studio's (onnxruntime for Python itself is not installable here)", async () => {
