@@ -21,7 +21,7 @@ export interface ModelCard {
   format: 'studio-model-card/1';
   title: string;
   project: { id: string; name: string };
-  run: { id: string; createdAt: string; finishedAt: string | null; durationMs: number | null; backend: TfBackendReport | null; executionProviders: string[] | null; warmStartFrom: string | null };
+  run: { id: string; createdAt: string; finishedAt: string | null; durationMs: number | null; backend: TfBackendReport | null; headEngine: string | null; executionProviders: string[] | null; warmStartFrom: string | null };
   exportedAt: string;
   studioVersion: string;
   classes: CardClass[];
@@ -71,7 +71,7 @@ export function buildModelCard(inputs: CardInputs): ModelCard {
     format: 'studio-model-card/1',
     title: `${inputs.project.name}: ${classes.length}-class image classifier`,
     project: inputs.project,
-    run: { id: run.id, createdAt: run.createdAt, finishedAt: run.finishedAt, durationMs: run.durationMs, backend: run.backend, executionProviders: run.executionProviders, warmStartFrom: run.warmStartFrom },
+    run: { id: run.id, createdAt: run.createdAt, finishedAt: run.finishedAt, durationMs: run.durationMs, backend: run.backend, headEngine: run.headEngine ?? null, executionProviders: run.executionProviders, warmStartFrom: run.warmStartFrom },
     exportedAt: inputs.exportedAt,
     studioVersion: inputs.studioVersion,
     classes,

@@ -6,7 +6,7 @@ export function modelCardMarkdown(card: ModelCard): string {
   const lines: string[] = [
     `# ${card.title}`,
     '',
-    `Exported ${card.exportedAt} by Active Learning Studio ${card.studioVersion} from run \`${card.run.id}\` (trained ${card.run.createdAt} on ${card.run.backend?.name ?? 'an unrecorded backend'}${card.run.executionProviders ? `, backbone on onnxruntime ${card.run.executionProviders.join(' + ')}` : ''}).`,
+    `Exported ${card.exportedAt} by Active Learning Studio ${card.studioVersion} from run \`${card.run.id}\` (trained ${card.run.createdAt} on ${card.run.backend?.name ?? 'an unrecorded backend'}${card.run.headEngine ? `, head on ${card.run.headEngine}` : ''}${card.run.executionProviders ? `, backbone on onnxruntime ${card.run.executionProviders.join(' + ')}` : ''}).`,
     '',
     '## Use it',
     '',

@@ -81,12 +81,15 @@ describe('model export', () => {
     expect(card.backbone).toMatchObject({ id: 'tiny-onnx', engine: 'onnx', source: 'local', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(card.backbone.sha256).toBe(card.backbone.catalogSha256);
     expect(card.head).toMatchObject({ kind: 'linear', hyperparameters: expect.objectContaining({ standardize: true }) });
+    expect(card.run.headEngine).toBe(trained.run.headEngine);
+    expect(card.run.headEngine).toMatch(/wasm-simd|tfjs/);
     expect(card.limits.join('\n')).toMatch(/"red" has 2 test labels \(fewer than 10\)/);
     expect(card.limits.join('\n')).toMatch(/tfjs\/ holds the head alone/);
     const markdown = await readFile(join(outDir, 'model-card.md'), 'utf8');
     expect(markdown).toContain(trained.run.labels.sha256);
     expect(markdown).toMatch(/Accuracy \d\.\d{3} \(95 % interval \d\.\d{3}–\d\.\d{3}, n = 4\)/);
     expect(markdown).toContain('node examples/predict.mjs');
+    expect(markdown).toContain(`head on ${trained.run.headEngine}`);
   });
 
   it('`predict` needs only the export folder: it answers after the project and its backbone are gone', async () => {
