@@ -5,6 +5,7 @@ import { BatchStore } from '../../../../electron/services/batches/BatchStore';
 import { importBatch } from '../../../../electron/services/batches/importBatch';
 import { putAtQueueFront } from '../../../../electron/services/batches/queueFront';
 import { LoopStore } from '../../../../electron/services/loop/LoopStore';
+import { QueueRefresher } from '../../../../electron/services/loop/QueueRefresher';
 import { takeLabelSnapshot } from '../../../../electron/services/ml/labelSnapshot';
 import { ModelCatalog } from '../../../../electron/services/ml/models/ModelCatalog';
 import { RunService } from '../../../../electron/services/ml/RunService';
@@ -37,7 +38,7 @@ async function projectWithRun() {
   const run = await (await new RunService({ worker: shared.worker, catalog }).start(project, { backboneId: 'pixels-8x8-rgb' })).done;
   expect(run.status).toBe('succeeded');
   const service = new BatchService({ worker: shared.worker, catalog, queueFront: async (p, runId, picks) => putAtQueueFront(await LoopStore.open(p), runId, picks) });
-  return { ...made, run, service };
+  return { ...made, run, service, catalog };
 }
 
 function label(project: Project, id: string, classIndex: number) {
@@ -102,6 +103,25 @@ describe('new-data batches', () => {
     const after = await service.report(project, 'new', run.id);
     expect(after.batch.moved).toBe(5);
     expect(after.leastConfident.map((c) => c.sampleId)).not.toContain(expected[0]);
+    await project.close();
+  });
+
+  it('images sent to the queue stay at its front when the loop picks its next batch, until they are labeled', async () => {
+    const { project, run, service, catalog } = await projectWithRun();
+    await importBatch(project, { name: 'new', sources: [await newImages(40, 20, 4500)] });
+    await service.queueLeastConfident(project, 'new', run.id, 4);
+    const loop = await LoopStore.open(project);
+    const picked = loop.batch!.items.slice(0, 4).map((i) => i.sampleId);
+    const refresher = new QueueRefresher(project, loop, { worker: shared.worker, catalog, runs: null as never, dispose: async () => undefined }, async () => run);
+    expect((await refresher.refresh()).error).toBeNull();
+    expect(loop.batch!.items.slice(0, 4).map((i) => i.sampleId)).toEqual(picked);
+    expect(loop.batch!.items.length).toBeGreaterThan(4);
+    expect(new Set(loop.batch!.items.map((i) => i.sampleId)).size).toBe(loop.batch!.items.length);
+
+    await label(project, picked[0], 0);
+    await refresher.refresh();
+    expect(loop.batch!.items.slice(0, 3).map((i) => i.sampleId)).toEqual(picked.slice(1));
+    expect(loop.batch!.items.map((i) => i.sampleId)).not.toContain(picked[0]);
     await project.close();
   });
 
