@@ -18,6 +18,7 @@ import { modelCardMarkdown } from './modelCardMarkdown';
 import { preprocessingDoc } from '../../../shared/ml/preprocessingDoc';
 import { runBackbone } from './runBackbone';
 import { testFigures } from './testFigures';
+import { leakyTestSource } from '../quality/leakyTestSamples';
 
 export interface ExportOptions {
   /** A succeeded run; the latest one when absent. */
@@ -49,7 +50,7 @@ export class ExportService {
     const backbone = await runBackbone(this.deps.catalog, project.dir, run);
     const names = new Map(project.doc.classes.map((c) => [c.id, c.name]));
     const classNames = run.classIds.map((id) => names.get(id) ?? id);
-    const figures = testFigures(project, run, await readRunProbabilities(project.dir, run.id));
+    const figures = testFigures(project, run, await readRunProbabilities(project.dir, run.id), await leakyTestSource(project)());
     const folder = await ExportFolder.create(resolve(options.outDir ?? defaultOutDir(project, run.id)));
     try {
       const exported = await this.deps.worker.run(

@@ -113,6 +113,8 @@ function knownLimits(inputs: CardInputs, classes: CardClass[]): string[] {
   const { figures, exported, run, backbone } = inputs;
   const limits: string[] = [];
   if (!figures) limits.push('No labeled test images: how well this model does is unknown.');
+  const leaky = figures?.leakyExcluded ?? 0;
+  if (leaky) limits.push(`${leaky} labeled test image${leaky === 1 ? ' was' : 's were'} left out of the figures: a near-copy of ${leaky === 1 ? 'it sits' : 'each sits'} in train or val (see the Data tab's duplicate groups).`);
   if (figures?.tooFew) limits.push(`Only ${figures.count} labeled test images (fewer than ${figures.minimum}): the test figures are rough; read their intervals.`);
   const chosen = figures?.chosenByModel;
   if (chosen && chosen.count > 0) {

@@ -24,10 +24,11 @@ export type TestFigures = Omit<Evaluation, 'perClass' | 'accuracy'> & { accuracy
  * test split is never trained on, so labels added since still measure it fairly), in the
  * columns of the run, which are the model's outputs. Accuracy, precision and recall carry
  * Wilson intervals, macro-F1 the evaluation's seeded bootstrap; labels set in views that
- * showed the model's predictions are counted apart. Null when no test image has a label the
- * run knows.
+ * showed the model's predictions are counted apart, and `leaky` test images (a near-copy sits
+ * in train or val) are left out and counted, as the Evaluate tab does. Null when no test
+ * image has a label the run knows.
  */
-export function testFigures(project: Project, run: RunRecord, probabilities: RunProbabilities): TestFigures | null {
+export function testFigures(project: Project, run: RunRecord, probabilities: RunProbabilities, leaky: ReadonlySet<string> = new Set()): TestFigures | null {
   const k = run.classIds.length;
   const column = new Map(run.classIds.map((id, i) => [id, i]));
   const book = project.labels.book;
@@ -35,12 +36,17 @@ export function testFigures(project: Project, run: RunRecord, probabilities: Run
   const truth: number[] = [];
   const rows: number[] = [];
   const chosenByModel: boolean[] = [];
+  let leakyExcluded = 0;
   for (const sample of project.samples.all) {
     if (sample.split !== 'test') continue;
     const classId = book.stateOf(sample.id).classId;
     const c = classId === null ? undefined : column.get(classId);
     const row = c === undefined ? null : probabilities.row(sample.id);
     if (c === undefined || !row) continue;
+    if (leaky.has(sample.id)) {
+      leakyExcluded += 1;
+      continue;
+    }
     truth.push(c);
     for (let j = 0; j < k; j++) rows.push(row[j]);
     chosenByModel.push(chosen.has(sample.id));
@@ -53,6 +59,7 @@ export function testFigures(project: Project, run: RunRecord, probabilities: Run
   };
   return {
     ...evaluation,
+    ...(leakyExcluded ? { leakyExcluded } : {}),
     accuracy: evaluation.accuracy && { ...evaluation.accuracy, n: evaluation.count },
     perClass: evaluation.perClass.map((c) => ({ ...c, precision: withN(c.correct, c.predicted), recall: withN(c.correct, c.support) })),
   };

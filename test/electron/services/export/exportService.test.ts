@@ -7,6 +7,7 @@ import { ExportedModel } from '../../../../electron/worker/export/exportedModel'
 import { predictCommand } from '../../../../electron/cli/commands/predict';
 import { checkOnnxModel, onnxChecker } from '../../../helpers/onnxChecker';
 import { sharedWorker, trainedRun, type BackboneKindName, type TrainedRun } from './exportedRuns';
+import { qualityPaths, writeJson } from '../../../../electron/worker/quality/qualityFiles';
 import { tempDir } from '../../../helpers/tempProject';
 
 const shared = sharedWorker();
@@ -90,6 +91,25 @@ describe('model export', () => {
     expect(markdown).toMatch(/Accuracy \d\.\d{3} \(95 % interval \d\.\d{3}–\d\.\d{3}, n = 4\)/);
     expect(markdown).toContain('node examples/predict.mjs');
     expect(markdown).toContain(`head on ${trained.run.headEngine}`);
+  });
+
+  it('the card leaves out test images with a near-copy in train, counted, as the Evaluate tab does', async () => {
+    const trained = await trainedRun(shared.worker, 'pixels');
+    const { project, samples, truth } = trained;
+    for (const sample of samples.filter((s) => s.split === 'test')) await project.labels.setClass(sample.id, project.doc.classes[truth.get(sample.id)!].id, { annotator: 'tester', seconds: 1 });
+    const leaky = samples.find((s) => s.split === 'test')!;
+    const copy = samples.find((s) => s.split === 'train')!;
+    const report = { format: 'studio-quality/1', runId: trained.run.id, backboneId: trained.run.backbone.id, createdAt: new Date().toISOString(), classIds: trained.run.classIds, settings: {}, checked: 0, suspects: [], duplicateGroups: [{ ids: [leaky.id, copy.id], kind: 'near', source: 'embedding', closeness: 0.99 }], outliers: [], outlierSpace: { components: 1, varianceKept: 1 }, timings: { outOfFoldMs: 0, duplicatesMs: 0, outliersMs: 0 } };
+    await writeJson(qualityPaths.report(trained.dir, trained.run.id), report);
+    const outDir = join(await tempDir(), 'model');
+    await trained.exports.export(project, { outDir });
+    await project.close();
+    const card = JSON.parse(await readFile(join(outDir, 'model-card.json'), 'utf8'));
+    const labeledTest = samples.filter((s) => s.split === 'test').length;
+    expect(card.test).toMatchObject({ count: labeledTest - 1, leakyExcluded: 1 });
+    expect(card.labelSet.test).toBe(labeledTest - 1);
+    expect(card.limits.join('\n')).toMatch(/1 labeled test image was left out of the figures: a near-copy of it sits in train or val/);
+    expect(await readFile(join(outDir, 'model-card.md'), 'utf8')).toMatch(/1 labeled test image was left out/);
   });
 
   it('`predict` needs only the export folder: it answers after the project and its backbone are gone', async () => {
