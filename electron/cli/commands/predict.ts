@@ -15,7 +15,14 @@ export const predictCommand = defineCommand<Prediction[]>({
     const [dir, ...sources] = positionals;
     const format = stringOption(values, 'format') ?? 'onnx';
     if (format !== 'onnx' && format !== 'tfjs') throw new UsageError('--format must be "onnx" or "tfjs".');
-    const { files, rejected } = await walkSources(sources.map((s) => resolve(s)), { signal });
+    const { files, rejected } = await walkSources(
+      sources.map((s) => resolve(s)),
+      { signal },
+    ).catch((error: unknown) => {
+      // The walk speaks of importing; here nothing is imported.
+      if (error instanceof StudioError && error.code === 'not-found') throw new StudioError('not-found', error.message.replace('Nothing to import', 'Nothing to predict'), error.hint);
+      throw error;
+    });
     if (files.length === 0) throw new StudioError('not-found', `No image files in ${sources.join(', ')}.`, rejected[0] ? `${rejected[0].path}: ${rejected[0].detail}` : 'Name image files or folders that hold them.');
     const model = await ExportedModel.open(resolve(dir), format);
     try {

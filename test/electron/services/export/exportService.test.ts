@@ -128,6 +128,8 @@ describe('model export', () => {
     const rows = await predictCommand.run({ positionals: [outDir, ...images, broken], values: {}, json: true, progress: () => undefined, signal: new AbortController().signal });
     expect(rows.map((r) => r.path)).toEqual([...images, broken]);
     expect(rows.pop()).toMatchObject({ path: broken, label: null, probability: null, error: expect.stringMatching(/./) });
+    const gone = join(await tempDir(), 'no-such-folder');
+    await expect(predictCommand.run({ positionals: [outDir, gone], values: {}, json: true, progress: () => undefined, signal: new AbortController().signal })).rejects.toThrow(`Nothing to predict: ${gone} does not exist.`);
     rows.forEach((row, i) => {
       const studio = expected.row(trained.samples[i].id)!;
       expect(Math.abs(row.probabilities.red - studio[0])).toBeLessThan(1e-4);
