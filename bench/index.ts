@@ -6,6 +6,7 @@ import { benchLabelCommit } from './labelCommit';
 import { benchEmbedding } from './embedding';
 import { benchTraining } from './training';
 import { benchHeads } from './heads';
+import { benchExport } from './export';
 import { benchLabelNoise } from './dataQuality';
 import { benchMapProjection, benchMapPanning } from './embeddingMap';
 import { benchTeamLabeling } from './teamLabeling';
@@ -24,6 +25,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   embedding: () => benchEmbedding(),
   training: () => benchTraining(),
   heads: () => benchHeads(),
+  export: () => benchExport(),
   'label-noise': () => benchLabelNoise(),
   'map-projection': () => benchMapProjection(),
   'map-panning': () => benchMapPanning(),

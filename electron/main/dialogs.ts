@@ -7,6 +7,7 @@ const titles = {
   import: 'Choose a folder of images to import',
   csv: 'Choose a CSV of labels (path,label)',
   model: 'Choose a model file (.onnx or TF.js model.json)',
+  export: 'Choose a new or empty folder for the exported model',
 } as const;
 
 const fileFilters: Partial<Record<keyof typeof titles, Electron.FileFilter[]>> = {

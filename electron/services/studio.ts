@@ -22,6 +22,8 @@ import { registerReviewHandlers } from './review/handlers';
 import { registerSplitHandlers } from './splits/handlers';
 import { registerDatasetHandlers } from './dataset/handlers';
 import { registerEvaluateHandlers } from './evaluate/handlers';
+import { registerExportHandlers } from './export/handlers';
+import { registerBatchHandlers } from './batches/handlers';
 import type { ImageVariant } from '../../shared/contract/bridge';
 import { QualityService } from './quality/QualityService';
 import { registerQualityHandlers } from './quality/handlers';
@@ -103,5 +105,7 @@ export function registerStudioHandlers(
   registerSplitHandlers(registry, host);
   registerDatasetHandlers(registry, host);
   registerEvaluateHandlers(registry, services.loop);
+  registerExportHandlers(registry, host, services.ml);
+  registerBatchHandlers(registry, host, services.ml, services.loop);
   registerQualityHandlers(registry, services.quality, host);
 }

@@ -4,6 +4,8 @@ import type { BackendInfo } from './tf/backend';
 import { runEmbedJob } from './jobs/embed';
 import { runTrainJob } from './jobs/train';
 import { runQueryJob } from './jobs/query';
+import { runExportJob } from './export/exportJob';
+import { runScoreBatchJob } from './batches/scoreBatch';
 import { runMapJob, runQualityJob } from './jobs/quality';
 import { runCapabilitiesJob, runCrashJob, runMemoryJob } from './jobs/diagnostics';
 import { validateBackbone } from './backbones/validate';
@@ -96,6 +98,10 @@ export class WorkerLoop {
         return runMemoryJob();
       case 'crash':
         return runCrashJob(job);
+      case 'export-model':
+        return runExportJob(job, context);
+      case 'score-batch':
+        return runScoreBatchJob(job, context);
     }
   }
 

@@ -13,6 +13,8 @@ import { reviewChannels } from './review';
 import { splitsChannels } from './splits';
 import { datasetChannels } from './dataset';
 import { evaluateChannels } from './evaluate';
+import { exportChannels } from './export';
+import { batchesChannels } from './batches';
 import { qualityChannels } from './quality';
 
 /**
@@ -35,6 +37,8 @@ export const contract = {
   ...splitsChannels,
   ...datasetChannels,
   ...evaluateChannels,
+  ...exportChannels,
+  ...batchesChannels,
   ...qualityChannels,
 } as const;
 

@@ -91,7 +91,7 @@ export const projectChannels = {
   'project:status': request(emptySchema, projectStatusSchema),
   /** Opens a native folder picker (Electron only); null when the user cancels. */
   'project:choose-folder': request(
-    z.strictObject({ purpose: z.enum(['create', 'open', 'import', 'csv', 'model']) }),
+    z.strictObject({ purpose: z.enum(['create', 'open', 'import', 'csv', 'model', 'export']) }),
     z.object({ path: z.string().nullable() }),
   ),
   /** Something in the open project changed; every window and browser tab refreshes it. */

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { errorCodes } from '../contract/channel';
 import { idSchema } from '../contract/schemas';
 import { backboneSpecSchema } from './cards';
+import { exportJobProgressSchema, exportModelJobSchema, exportModelReportSchema } from './exportJob';
+import { scoreBatchJobSchema, scoreBatchReportSchema } from './batchJob';
 import {
   epochReportSchema,
   fineTuneAvailabilitySchema,
@@ -80,6 +82,8 @@ export const jobSchema = z.discriminatedUnion('kind', [
   capabilitiesJobSchema,
   memoryJobSchema,
   crashJobSchema,
+  exportModelJobSchema,
+  scoreBatchJobSchema,
 ]);
 export type Job = z.input<typeof jobSchema>;
 export type ValidJob = z.output<typeof jobSchema>;
@@ -90,6 +94,7 @@ export const jobProgressSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('fine-tuning'), epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('training'), epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('scoring'), done: z.number().int(), total: z.number().int() }),
+  exportJobProgressSchema,
   qualityProgressSchema,
 ]);
 export type JobProgress = z.output<typeof jobProgressSchema>;
@@ -175,6 +180,8 @@ export const jobResultSchemas = {
   capabilities: capabilitiesSchema,
   memory: memoryReportSchema,
   crash: z.never(),
+  'export-model': exportModelReportSchema,
+  'score-batch': scoreBatchReportSchema,
 } as const;
 export type JobResultOf<K extends JobKind> = z.output<(typeof jobResultSchemas)[K]>;
 export type JobOf<K extends JobKind> = Extract<Job, { kind: K }>;

@@ -24,6 +24,9 @@ import { unbundleCommand } from './unbundle';
 import { evaluateCommand } from './evaluate';
 import { qualityCommand } from './quality';
 import { repairCommand } from './repair';
+import { exportCommand } from './export';
+import { predictCommand } from './predict';
+import { batchCommand } from './batch';
 
 /** Every CLI command, one file each. Add a command: a new file here plus one line below. */
 export const commands: CliCommand<any>[] = [
@@ -52,4 +55,7 @@ export const commands: CliCommand<any>[] = [
   evaluateCommand,
   qualityCommand,
   repairCommand,
+  exportCommand,
+  predictCommand,
+  batchCommand,
 ];

@@ -15,6 +15,8 @@ export interface PrepareContext {
   labelFor(file: FoundFile, hash: string): FileLabel | null;
   /** The earliest file (by walk order) seen so far with each content hash, and its outcome. */
   claims: Map<string, { index: number; outcome: Promise<FileOutcome> }>;
+  /** Files held outside the project's samples (an import into a new-data batch). */
+  heldElsewhere?: (hash: string) => string | undefined;
 }
 
 /**
@@ -37,8 +39,8 @@ export async function prepareFile(file: FoundFile, index: number, ctx: PrepareCo
     throw error;
   }
   const { hash } = hashed;
-  const held = ctx.project.samples.byContentHash(hash);
-  if (held) return { kind: 'duplicate', path: file.path, hash, duplicateOf: held.path };
+  const held = ctx.project.samples.byContentHash(hash)?.path ?? ctx.heldElsewhere?.(hash);
+  if (held) return { kind: 'duplicate', path: file.path, hash, duplicateOf: held };
 
   const earlier = ctx.claims.get(hash);
   if (earlier && earlier.index < index) {

@@ -26,7 +26,7 @@ export async function runImport(project: Project, request: ImportRequestValid, o
   const labels = await loadLabelSource(request); // a malformed CSV stops us before any change
   const progress = new ProgressThrottle(options.jobId ?? `import-${randomBytes(4).toString('hex')}`, options.onProgress);
   const report: ImportReport = { imported: 0, duplicates: [], rejected: [], labeled: 0, newClasses: [], unmatchedCsvRows: 0, cancelled: false, splits: emptySplitReport() };
-  let committer: SampleCommitter | null = null;
+  let committer: { committed: number } | null = null;
   const counts = (done: number, total: number) => ({ done, total, imported: committer?.committed ?? 0, duplicates: report.duplicates.length, rejected: report.rejected.length });
 
   progress.report('scanning', counts(0, 0), true);
@@ -37,9 +37,10 @@ export async function runImport(project: Project, request: ImportRequestValid, o
   const walkCutShort = signal?.aborted ?? false;
   progress.report('scanning', counts(files.length, files.length), true);
   const commits = new SampleCommitter(project, options.annotator ?? 'import', files.length);
-  committer = commits;
+  const target = options.sink ?? commits;
+  committer = target;
 
-  const context: PrepareContext = { project, limits, labelFor: (file, hash) => labels.labelFor(file, hash), claims: new Map() };
+  const context: PrepareContext = { project, limits, labelFor: (file, hash) => labels.labelFor(file, hash), claims: new Map(), heldElsewhere: options.sink && ((hash) => options.sink!.pathOf(hash)) };
   const firstPathOf = new Map<string, string>(); // content hash → path of the file imported first
   const record = (outcome: FileOutcome, batch: PreparedSample[]): void => {
     if (outcome.kind === 'rejected') report.rejected.push(outcome.rejected);
@@ -60,7 +61,7 @@ export async function runImport(project: Project, request: ImportRequestValid, o
       record(outcome, batch);
       done++;
       if (batch.length >= limits.batchSize || (batch.length > 0 && performance.now() - lastCommitAt >= limits.batchMs)) {
-        await commits.commit(batch);
+        await target.commit(batch);
         batch = [];
         lastCommitAt = performance.now();
       }
@@ -68,14 +69,14 @@ export async function runImport(project: Project, request: ImportRequestValid, o
       if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve)); // let requests in between
     }
     progress.report('finishing', counts(done, files.length), true);
-    await commits.commit(batch);
+    await target.commit(batch);
   } catch (error) {
-    throw asStudioError(error, commits.committed);
+    throw asStudioError(error, target.committed);
   }
   // Rows of a labels file are matched as files are hashed, so they are counted at the end.
   report.unmatchedCsvRows = labels.unmatchedRows(new Set([...files.flatMap((f) => [f.path, f.realPath]), ...rejected.map((r) => r.path)]));
   Object.assign(report, {
-    imported: commits.committed,
+    imported: target.committed,
     labeled: commits.labeled,
     newClasses: commits.newClasses,
     cancelled: walkCutShort || done < files.length,

@@ -17,6 +17,19 @@ export interface ImportOptions {
   /** Carried in progress events so the UI can tell imports apart. */
   jobId?: string;
   limits?: Partial<ImportLimits>;
+  /**
+   * Where the prepared files go instead of the project's samples (a new-data batch kept
+   * apart from training until the user moves it). Its files also count as duplicates.
+   */
+  sink?: SampleSink;
+}
+
+/** Receives prepared files in durable batches, instead of the project's sample index. */
+export interface SampleSink {
+  readonly committed: number;
+  commit(batch: PreparedSample[]): Promise<void>;
+  /** The path of a file with these bytes the sink already holds, if any. */
+  pathOf(hash: string): string | undefined;
 }
 
 /** A file that passed every check, ready to become a sample. */

@@ -3,7 +3,7 @@ import type { RunRecord } from '../../../shared/ml/runs';
 import type { MlServices } from '../ml/index';
 import type { Project } from '../project/Project';
 import type { LoopStore } from './LoopStore';
-import type { QueueBatch } from './loopDocument';
+import type { QueueBatch, QueuePick } from './loopDocument';
 import { strategyFor } from './strategyCatalog';
 import { queryJobFor } from './queryJob';
 
@@ -73,8 +73,20 @@ export class QueueRefresher {
   }
 
   private async save(batch: QueueBatch): Promise<RefreshOutcome> {
+    batch = { ...batch, items: keepPinned(this.project, this.store.batch, batch.items) };
     await this.store.setBatch(batch);
     this.lastError = null;
     return { batch, error: null };
   }
+}
+
+/** Images a person put in front of the queue stay there, ahead of the strategy's picks, until decided on. */
+function keepPinned(project: Project, previous: QueueBatch | null, picks: QueuePick[]): QueuePick[] {
+  const book = project.labels.book;
+  const pinned = (previous?.items ?? []).filter((p) => {
+    const state = book.stateOf(p.sampleId);
+    return p.pinned && project.samples.get(p.sampleId) && state.classId === null && !state.skipped && !state.flag;
+  });
+  const ids = new Set(pinned.map((p) => p.sampleId));
+  return [...pinned, ...picks.filter((p) => !ids.has(p.sampleId))];
 }

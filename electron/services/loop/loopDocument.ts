@@ -18,7 +18,13 @@ export const defaultLoopSettings: LoopSettings = {
   head: 'linear',
 };
 
-export const queuePickSchema = z.strictObject({ sampleId: idSchema, score: z.number(), note: z.string() });
+export const queuePickSchema = z.strictObject({
+  sampleId: idSchema,
+  score: z.number(),
+  note: z.string(),
+  /** Put in front by a person (a new-data batch, a map selection): kept there by the next query until labeled. */
+  pinned: z.boolean().optional(),
+});
 export type QueuePick = z.infer<typeof queuePickSchema>;
 
 /**

@@ -103,7 +103,7 @@ export class RunService {
             fineTune: Boolean(options.fineTune),
             batchSize: options.batchSize,
           },
-          { signal: controller.signal, onProgress: (p) => p.phase !== 'quality' && emit({ ...p, runId }) },
+          { signal: controller.signal, onProgress: (p) => p.phase !== 'quality' && p.phase !== 'exporting' && emit({ ...p, runId }) },
         );
         return await store.update(runId, {
           status: 'succeeded',

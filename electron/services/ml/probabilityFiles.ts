@@ -18,8 +18,12 @@ export interface RunProbabilities {
 }
 
 /** Reads `runs/<runId>/probabilities.*`, checking shape and checksum. */
-export async function readRunProbabilities(projectDir: string, runId: string): Promise<RunProbabilities> {
-  const dir = join(projectDir, 'runs', runId);
+export function readRunProbabilities(projectDir: string, runId: string): Promise<RunProbabilities> {
+  return readProbabilityFolder(join(projectDir, 'runs', runId), runId);
+}
+
+/** Reads the probability files in `dir` (a run's folder, or a batch's predictions by run `runId`). */
+export async function readProbabilityFolder(dir: string, runId: string): Promise<RunProbabilities> {
   let index;
   try {
     index = probabilityIndexSchema.parse(JSON.parse(await readFile(join(dir, probabilityFiles.index), 'utf8')));

@@ -24,7 +24,7 @@ export async function selectFromMap(quality: QualityService, ids: readonly strin
   await loop.store.setBatch({
     runId: batch?.runId ?? null,
     strategy: 'map-selection',
-    items: [...open.map((sampleId) => ({ sampleId, score: 1, note: 'picked on the embedding map' })), ...(batch?.items ?? []).filter((p) => !chosen.has(p.sampleId))],
+    items: [...open.map((sampleId) => ({ sampleId, score: 1, note: 'picked on the embedding map', pinned: true })), ...(batch?.items ?? []).filter((p) => !chosen.has(p.sampleId))],
     refreshedAt: new Date().toISOString(),
   });
   return { selected: known.length, queued: open.length, leftOut: known.length - open.length };

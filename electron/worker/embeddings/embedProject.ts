@@ -1,8 +1,7 @@
 import { cardFingerprint, type BackboneSpec } from '../../../shared/ml/cards';
 import type { EmbedReport } from '../../../shared/ml/messages';
-import type { Sample } from '../../../shared/domain/records';
 import { loadBackbone } from '../backbones/index';
-import { embedMissing } from './embedSamples';
+import { embedMissing, type ImageToEmbed } from './embedSamples';
 import { EmbeddingStore, embeddingDir } from './EmbeddingStore';
 import type { HeldEmbeddings } from './HeldEmbeddings';
 
@@ -16,7 +15,8 @@ const MAX_LISTED_FAILURES = 50;
 export async function embedProject(options: {
   projectDir: string;
   spec: BackboneSpec;
-  samples: Sample[];
+  /** Samples, or any images with an id, a path and a content hash (a new-data batch's). */
+  samples: ImageToEmbed[];
   batchSize: number;
   /** The worker's embeddings kept between jobs: reused when still right, updated with what this job adds. */
   held?: HeldEmbeddings;

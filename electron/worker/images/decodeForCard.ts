@@ -9,13 +9,8 @@ import type { BackboneCard } from '../../../shared/ml/cards';
  */
 export async function decodeForCard(path: string, card: BackboneCard, out: Float32Array, offset: number): Promise<void> {
   const { width, height, channels, layout } = card.input;
-  let image = sharp(path, { failOn: 'error', limitInputPixels: 268_402_689 }).rotate().flatten({ background: '#ffffff' });
-  image = resizeFor(image, card);
-  image = channels === 1 ? image.grayscale() : image.toColourspace('srgb');
-  const { data, info } = await image.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
-  if (info.width !== width || info.height !== height) throw new Error(`decoded to ${info.width}×${info.height}, expected ${width}×${height}`);
+  const { data, channels: stride } = await decodePixels(path, card);
   const { scale, mean, std } = card.preprocess;
-  const stride = info.channels;
   const plane = width * height;
   for (let c = 0; c < channels; c++) {
     // A grayscale source feeding an RGB card repeats its one band.
@@ -29,11 +24,32 @@ export async function decodeForCard(path: string, card: BackboneCard, out: Float
   }
 }
 
+/** What the resize and colour steps need from a card (an exported model's preprocessing.json holds the same). */
+export interface PixelGeometry {
+  input: Pick<BackboneCard['input'], 'width' | 'height' | 'channels'>;
+  preprocess: Pick<BackboneCard['preprocess'], 'resize' | 'cropFraction'>;
+}
+
+/**
+ * The 8-bit pixels `decodeForCard` normalises, row-major, interleaved (`channels` per pixel:
+ * the decoded band count, which can be 1 for a grayscale source feeding an RGB card).
+ * An exported model takes exactly these bytes, so the studio and `predict` share this step.
+ */
+export async function decodePixels(path: string, card: PixelGeometry): Promise<{ data: Buffer; channels: number }> {
+  const { width, height, channels } = card.input;
+  let image = sharp(path, { failOn: 'error', limitInputPixels: 268_402_689 }).rotate().flatten({ background: '#ffffff' });
+  image = resizeFor(image, card);
+  image = channels === 1 ? image.grayscale() : image.toColourspace('srgb');
+  const { data, info } = await image.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  if (info.width !== width || info.height !== height) throw new Error(`decoded to ${info.width}×${info.height}, expected ${width}×${height}`);
+  return { data, channels: info.channels };
+}
+
 // Bicubic, as the Hugging Face image processors of the catalog models resample (and
 // cheaper than sharp's default lanczos3, which matters when decoding competes with inference).
 const kernel = 'cubic';
 
-function resizeFor(image: Sharp, card: BackboneCard): Sharp {
+function resizeFor(image: Sharp, card: PixelGeometry): Sharp {
   const { width, height } = card.input;
   const { resize, cropFraction } = card.preprocess;
   if (resize === 'fill') return image.resize(width, height, { fit: 'fill', kernel });

@@ -21,9 +21,23 @@ export async function writeRunOutputs(
 ): Promise<void> {
   const dir = runDir(projectDir, runId);
   await mkdir(dir, { recursive: true });
+  await writeProbabilityFiles(dir, runId, outputs, () => writeFileDurably(join(dir, probabilityFiles.head), JSON.stringify(outputs.head)));
+}
+
+/**
+ * `probabilities.f32` then `probabilities.json` in `dir` (a run's folder, or a new-data
+ * batch's predictions by one run); `before` writes anything that must exist once the index does.
+ */
+export async function writeProbabilityFiles(
+  dir: string,
+  runId: string,
+  outputs: { classIds: string[]; sampleIds: string[]; probabilities: Float32Array },
+  before?: () => Promise<void>,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
   const bytes = new Uint8Array(outputs.probabilities.buffer, outputs.probabilities.byteOffset, outputs.probabilities.byteLength);
   await writeFileDurably(join(dir, probabilityFiles.values), bytes);
-  await writeFileDurably(join(dir, probabilityFiles.head), JSON.stringify(outputs.head));
+  await before?.();
   const index: ProbabilityIndex = {
     format: 'studio-probabilities/1',
     runId,

@@ -9,6 +9,8 @@ import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createToastSlice, type ToastSlice } from './toastSlice';
 import { createTeamSlice, type TeamSlice } from './teamSlice';
 import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
+import { createExportSlice, type ExportSlice } from './exportSlice';
+import { createBatchesSlice, type BatchesSlice } from './batchesSlice';
 import { createQualitySlice, type QualitySlice } from './qualitySlice';
 import type { StoreDeps } from './deps';
 import type { GetState, SetState } from './types';
@@ -24,7 +26,9 @@ export type StudioState = AppSlice &
   LoopSlice &
   TeamSlice &
   EvaluateSlice &
-  QualitySlice & {
+  QualitySlice &
+  ExportSlice &
+  BatchesSlice & {
     /** The edges the store runs over; hooks that subscribe to studio events use its api. */
     readonly deps: StoreDeps;
   };
@@ -43,6 +47,8 @@ export function createStudioState(deps: StoreDeps) {
     ...createLoopSlice(set, get, deps),
     ...createTeamSlice(set, get, deps),
     ...createEvaluateSlice(set, get, deps),
+    ...createExportSlice(set, get, deps),
+    ...createBatchesSlice(set, get, deps),
     ...createQualitySlice(set, get, deps),
   });
 }

@@ -60,6 +60,13 @@ export function followStudioEvents(store: StudioStore, gather = gatherMs): Dispo
     api.training.onProgress((progress) => store.getState().onTrainingProgress(progress)),
     api.training.onFinished(({ run }) => store.getState().onTrainingFinished(run)),
     api.loop.onStatusChanged((status) => store.getState().onLoopStatus(status)),
+    api.export.onProgress((progress) => store.getState().onExportProgress(progress)),
+    api.export.onFinished(({ jobId, report }) => store.getState().onExportFinished(jobId, report)),
+    api.export.onFailed(({ jobId, error }) => store.getState().onExportFailed(jobId, error)),
+    api.batches.onImportProgress((progress) => store.getState().onBatchImportProgress(progress)),
+    api.batches.onImportFinished(({ jobId, batch, report }) => store.getState().onBatchImportFinished(jobId, batch, report)),
+    api.batches.onImportFailed(({ jobId, error }) => store.getState().onBatchImportFailed(jobId, error)),
+    api.batches.onPredictProgress((progress) => store.getState().onBatchPredictProgress(progress)),
   ];
   return () => {
     if (timer) clearTimeout(timer);

@@ -5,6 +5,7 @@ import { HeadSettings } from './HeadSettings';
 import { LoopSettingsPanel } from './LoopSettingsPanel';
 import { RunsPanel } from './RunsPanel';
 import { TrainingPanel } from './TrainingPanel';
+import { BatchesPanel } from '../batches/BatchesPanel';
 import '../common/panel.css';
 import './model.css';
 
@@ -27,6 +28,7 @@ export function ModelView() {
         <div className="model-column">
           <BackbonePicker />
           <HeadSettings />
+          <BatchesPanel />
         </div>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import type { RunRecord } from '../../../../shared/ml/runs';
 import { useStudio } from '../../hooks/useStudio';
 import { selectClasses } from '../../store/selectors';
+import { ExportPanel } from '../export/ExportPanel';
 import { EpochChart } from './EpochChart';
 import { perClassLabels, runFacts, runTime } from './runFacts';
 
@@ -50,6 +51,7 @@ export function RunDetails({ run }: { run: RunRecord }) {
           </tbody>
         </table>
       </details>
+      <ExportPanel run={run} />
     </article>
   );
 }
