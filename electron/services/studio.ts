@@ -103,5 +103,5 @@ export function registerStudioHandlers(
   registerSplitHandlers(registry, host);
   registerDatasetHandlers(registry, host);
   registerEvaluateHandlers(registry, services.loop);
-  registerQualityHandlers(registry, services.quality, host);
+  registerQualityHandlers(registry, host, services);
 }

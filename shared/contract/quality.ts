@@ -37,6 +37,8 @@ export const reviewItemSchema = z.object({
   split: splitSchema,
   /** 1 = most suspicious of the report. */
   rank: z.number().int().positive(),
+  /** The sample's version as listed: a relabel sends it back as `basedOn` (the rules of labeling together). */
+  version: z.number().int().nonnegative(),
   runId: idSchema,
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
@@ -147,6 +149,8 @@ export const qualityChannels = {
       sampleId: idSchema,
       action: z.enum(['keep', 'relabel']),
       classId: idSchema.optional(),
+      /** The sample's version on screen (the review item's `version`): a change over someone's unseen answer is a conflict. */
+      basedOn: z.number().int().nonnegative().optional(),
       seconds: z.number().min(0).max(86_400).default(0),
       annotator: annotatorSchema.optional(),
     }),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { writeDemoImages } from '../../electron/services/demo/demoImages';
+import { LabelStore } from '../../electron/services/labels/LabelStore';
 import { launchChromium, openStudioPage, serveStudio, type ServedStudio } from './harness';
 import { studioCli } from './studioPage';
 
@@ -58,6 +59,12 @@ describe('data checks in the browser', () => {
     // On disk: the fixed label is no longer suspected (its label changed since the check).
     const after = await studioCli<{ suspectedLabelErrors: { id: string }[] }>(['quality', projectDir], configDir);
     expect(after.suspectedLabelErrors.map((s) => s.id)).not.toContain(first);
+    // The change went the way every label goes: made by the person at this tab, on the version they saw.
+    const labels = await LabelStore.open(projectDir, { readOnly: true });
+    const [listed, change] = labels.book.liveDecisionsOf(first).slice(-2);
+    expect(change).toMatchObject({ kind: 'label', annotator: 'e2e', via: 'suspected-labels', basedOn: listed.seq });
+    expect(change.conflict).toBeUndefined();
+    expect(labels.stateOf(first)).toMatchObject({ annotator: 'e2e' });
     expect(errors).toEqual([]);
   });
 
