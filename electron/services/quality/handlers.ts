@@ -32,7 +32,7 @@ export function registerQualityHandlers(registry: HandlerRegistry, host: StudioH
     return result;
   });
   registry.handle('quality:group-action', async (request, context) => {
-    const changed = await applyGroupAction(await session(), request, annotatorFor(host, context, request.annotator));
+    const changed = await applyGroupAction(await session(), request, annotatorFor(host, context, request.annotator), label);
     if (changed > 0) host.events.emit('project:changed', { what: ['labels'] });
     host.events.emit('quality:changed', { what: ['report'] });
     return { changed };

@@ -157,6 +157,28 @@ describe('data checks after a run', () => {
     expect(resolved.duplicateGroups.some((g) => g.key === group!.key)).toBe(false);
   });
 
+  it('a duplicate group labels all alike as the person who clicked (a member changed since is a conflict), and ignore hides it', async () => {
+    const fixture = await openPlanted({ flips: 0 });
+    const listed = (await studio.call('quality:overview', {})).duplicateGroups.find((g) => g.members.some((m) => m.id === fixture.nearCopy))!;
+    expect(listed).toMatchObject({ source: 'dhash', straddles: true });
+    const classes = studio.host.requireProject().doc.classes.map((c) => c.id);
+    const original = listed.members.find((m) => m.id === fixture.nearOriginal)!;
+    const alike = classes.find((c) => c !== original.classId)!;
+    const bobs = classes.find((c) => c !== alike && c !== original.classId)!;
+    // After the group was shown, Bob labels the (unlabeled) copy; the original's label ('importer') was on screen.
+    const copy = listed.members.find((m) => m.id === fixture.nearCopy)!;
+    await studio.call('labels:set', { sampleId: copy.id, classId: bobs, seconds: 1, annotator: 'bob', basedOn: copy.version });
+    const basedOn = Object.fromEntries(listed.members.map((m) => [m.id, m.version]));
+    // A group is its members: Bob's label leaves it listed under the same key.
+    const { changed } = await studio.call('quality:group-action', { action: 'label-alike', key: listed.key, classId: alike, basedOn, annotator: 'rita' });
+    expect(changed).toBe(2);
+    expect((await studio.call('samples:get', { id: original.id })).sample.label).toMatchObject({ classId: alike, annotator: 'rita' });
+    expect((await studio.call('samples:get', { id: copy.id })).sample.label).toMatchObject({ classId: bobs, annotator: 'bob', needsReview: 'conflict' });
+
+    await studio.call('quality:group-action', { action: 'ignore', key: listed.key });
+    expect((await studio.call('quality:overview', {})).duplicateGroups.some((g) => g.key === listed.key)).toBe(false);
+  });
+
   it('the embedding map has a point per image, coloured by label, split and flags; a lasso selection goes to the gallery', async () => {
     const fixture = await openPlanted({ flips: 4 });
     await trainAndCheck();
