@@ -68,6 +68,32 @@ describe('data checks in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('hovering a point on the map shows its thumbnail, and a click opens that image to label', async () => {
+    const { page, errors } = await openStudioPage(browser, studio.url);
+    await page.getByRole('tab', { name: 'Data', exact: true }).click();
+    await page.getByRole('tab', { name: /Embedding map/ }).click();
+    const canvas = page.locator('canvas.map-canvas');
+    await expect.poll(() => canvas.getAttribute('data-points'), { timeout: 30_000 }).toBe('488');
+    const box = (await canvas.boundingBox())!;
+    const tooltip = page.getByRole('tooltip');
+    let at: [number, number] | null = null;
+    // Sweep the middle of the map until the pointer is over a point.
+    for (let gy = 0.3; gy <= 0.7 && !at; gy += 0.05) {
+      for (let gx = 0.3; gx <= 0.7 && !at; gx += 0.025) {
+        await page.mouse.move(box.x + box.width * gx, box.y + box.height * gy);
+        if (await tooltip.isVisible()) at = [box.x + box.width * gx, box.y + box.height * gy];
+      }
+    }
+    expect(at).not.toBeNull();
+    const thumb = /(?:^|\/)image\/([0-9a-f]{16})\/thumb/.exec((await tooltip.locator('img').getAttribute('src')) ?? '')?.[1];
+    expect(thumb).toBeDefined();
+    await expect.poll(() => tooltip.innerText()).toMatch(/label[\s\S]*model[\s\S]*split/);
+    await page.mouse.click(at![0], at![1]);
+    const viewer = page.getByAltText('The image to label');
+    await expect.poll(async () => /(?:^|\/)image\/([0-9a-f]{16})\//.exec((await viewer.getAttribute('src')) ?? '')?.[1]).toBe(thumb);
+    expect(errors).toEqual([]);
+  });
+
   it('the map draws every image and a lasso selection opens in the gallery', async () => {
     const { page, errors } = await openStudioPage(browser, studio.url);
     await page.getByRole('tab', { name: 'Data', exact: true }).click();
