@@ -107,5 +107,5 @@ export function registerStudioHandlers(
   registerEvaluateHandlers(registry, services.loop);
   registerExportHandlers(registry, host, services.ml);
   registerBatchHandlers(registry, host, services.ml, services.loop);
-  registerQualityHandlers(registry, services.quality, host);
+  registerQualityHandlers(registry, host, services);
 }

@@ -37,6 +37,8 @@ export const reviewItemSchema = z.object({
   split: splitSchema,
   /** 1 = most suspicious of the report. */
   rank: z.number().int().positive(),
+  /** The sample's version as listed: a relabel sends it back as `basedOn` (the rules of labeling together). */
+  version: z.number().int().nonnegative(),
   runId: idSchema,
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
@@ -56,7 +58,11 @@ export const reviewDecisionSchema = z.object({
 });
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 
-const memberSchema = z.object({ id: idSchema, split: splitSchema, classId: idSchema.nullable() });
+/** A group member as listed; `version` goes back as its `basedOn` with a group action. */
+const memberSchema = z.object({ id: idSchema, split: splitSchema, classId: idSchema.nullable(), version: z.number().int().nonnegative() });
+
+/** Each member's version as the group was shown: a change over an answer given since is a conflict, not a replacement. */
+const membersBasedOnSchema = z.record(idSchema, z.number().int().nonnegative()).optional();
 
 /**
  * A group of duplicate images. `straddles`: its members sit in more than one split (a leak
@@ -119,9 +125,9 @@ export type MapPoints = z.infer<typeof mapPointsSchema>;
 
 const groupActionSchema = z.discriminatedUnion('action', [
   /** Keep `keepId`; the others are excluded: their labels cleared and skipped, so nothing trains or tests on the copies. */
-  z.strictObject({ action: z.literal('keep-one'), key: z.string().max(2000), keepId: idSchema, annotator: annotatorSchema.optional() }),
+  z.strictObject({ action: z.literal('keep-one'), key: z.string().max(2000), keepId: idSchema, basedOn: membersBasedOnSchema, annotator: annotatorSchema.optional() }),
   /** Give every member the same class. */
-  z.strictObject({ action: z.literal('label-alike'), key: z.string().max(2000), classId: idSchema, annotator: annotatorSchema.optional() }),
+  z.strictObject({ action: z.literal('label-alike'), key: z.string().max(2000), classId: idSchema, basedOn: membersBasedOnSchema, annotator: annotatorSchema.optional() }),
   /** Not duplicates that matter: hide the group until its members change. */
   z.strictObject({ action: z.literal('ignore'), key: z.string().max(2000), annotator: annotatorSchema.optional() }),
 ]);
@@ -147,6 +153,8 @@ export const qualityChannels = {
       sampleId: idSchema,
       action: z.enum(['keep', 'relabel']),
       classId: idSchema.optional(),
+      /** The sample's version on screen (the review item's `version`): a change over someone's unseen answer is a conflict. */
+      basedOn: z.number().int().nonnegative().optional(),
       seconds: z.number().min(0).max(86_400).default(0),
       annotator: annotatorSchema.optional(),
     }),

@@ -56,7 +56,7 @@ export const mapJobSchema = z.object({
   batchSize: z.number().int().min(1).max(1024).default(32),
 });
 
-export const qualityStepSchema = z.enum(['embedding', 'label-check', 'duplicates', 'outliers', 'pca', 'neighbours', 'umap']);
+export const qualityStepSchema = z.enum(['embedding', 'label-check', 'duplicates', 'outliers', 'pca', 'neighbours', 'umap', 'placing']);
 export type QualityStep = z.output<typeof qualityStepSchema>;
 export const qualityProgressSchema = z.object({ phase: z.literal('quality'), step: qualityStepSchema, done: z.number().int(), total: z.number().int() });
 export type QualityProgress = z.output<typeof qualityProgressSchema>;
@@ -131,4 +131,12 @@ export const embeddingMapSchema = z.object({
 });
 export type EmbeddingMap = z.output<typeof embeddingMapSchema>;
 
-export const mapJobResultSchema = z.object({ method: z.enum(['pca', 'umap']), points: z.number().int(), pcaMs: z.number(), umapMs: z.number().nullable() });
+export const mapJobResultSchema = z.object({
+  method: z.enum(['pca', 'umap']),
+  points: z.number().int(),
+  /** How many points UMAP was fitted on (the rest were placed among them); 0 for a PCA map. */
+  fitted: z.number().int(),
+  varianceKept: z.number(),
+  pcaMs: z.number(),
+  umapMs: z.number().nullable(),
+});

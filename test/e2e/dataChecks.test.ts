@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { writeDemoImages } from '../../electron/services/demo/demoImages';
+import { LabelStore } from '../../electron/services/labels/LabelStore';
 import { launchChromium, openStudioPage, serveStudio, type ServedStudio } from './harness';
 import { studioCli } from './studioPage';
 
@@ -44,20 +45,52 @@ describe('data checks in the browser', () => {
     const review = page.getByLabel('Review suspected labels');
     const image = review.locator('img.review-image');
     await image.waitFor();
-    const first = /\/image\/([0-9a-f]{16})\//.exec((await image.getAttribute('src')) ?? '')![1];
+    const first = /(?:^|\/)image\/([0-9a-f]{16})\//.exec((await image.getAttribute('src')) ?? '')![1];
     expect(wrong.has(first)).toBe(true);
     const facts = review.getByLabel('Why this label is suspected');
     await expect.poll(() => facts.innerText()).toMatch(/Labeled \w+[\s\S]*The model suggests \w+[\s\S]*below \w+'s threshold/);
     const left = async () => Number(/(\d+) left/.exec(await review.getByRole('status').innerText())?.[1]);
     const before = await left();
     await page.keyboard.press('Space'); // take the model's suggestion
-    await expect.poll(async () => /\/image\/([0-9a-f]{16})\//.exec((await image.getAttribute('src')) ?? '')?.[1]).not.toBe(first);
+    await expect.poll(async () => /(?:^|\/)image\/([0-9a-f]{16})\//.exec((await image.getAttribute('src')) ?? '')?.[1]).not.toBe(first);
     expect(await left()).toBe(before - 1);
     await page.keyboard.press('Escape');
     await page.getByRole('group', { name: 'Classes' }).waitFor();
     // On disk: the fixed label is no longer suspected (its label changed since the check).
     const after = await studioCli<{ suspectedLabelErrors: { id: string }[] }>(['quality', projectDir], configDir);
     expect(after.suspectedLabelErrors.map((s) => s.id)).not.toContain(first);
+    // The change went the way every label goes: made by the person at this tab, on the version they saw.
+    const labels = await LabelStore.open(projectDir, { readOnly: true });
+    const [listed, change] = labels.book.liveDecisionsOf(first).slice(-2);
+    expect(change).toMatchObject({ kind: 'label', annotator: 'e2e', via: 'suspected-labels', basedOn: listed.seq });
+    expect(change.conflict).toBeUndefined();
+    expect(labels.stateOf(first)).toMatchObject({ annotator: 'e2e' });
+    expect(errors).toEqual([]);
+  });
+
+  it('hovering a point on the map shows its thumbnail, and a click opens that image to label', async () => {
+    const { page, errors } = await openStudioPage(browser, studio.url);
+    await page.getByRole('tab', { name: 'Data', exact: true }).click();
+    await page.getByRole('tab', { name: /Embedding map/ }).click();
+    const canvas = page.locator('canvas.map-canvas');
+    await expect.poll(() => canvas.getAttribute('data-points'), { timeout: 30_000 }).toBe('488');
+    const box = (await canvas.boundingBox())!;
+    const tooltip = page.getByRole('tooltip');
+    let at: [number, number] | null = null;
+    // Sweep the middle of the map until the pointer is over a point.
+    for (let gy = 0.3; gy <= 0.7 && !at; gy += 0.05) {
+      for (let gx = 0.3; gx <= 0.7 && !at; gx += 0.025) {
+        await page.mouse.move(box.x + box.width * gx, box.y + box.height * gy);
+        if (await tooltip.isVisible()) at = [box.x + box.width * gx, box.y + box.height * gy];
+      }
+    }
+    expect(at).not.toBeNull();
+    const thumb = /(?:^|\/)image\/([0-9a-f]{16})\/thumb/.exec((await tooltip.locator('img').getAttribute('src')) ?? '')?.[1];
+    expect(thumb).toBeDefined();
+    await expect.poll(() => tooltip.innerText()).toMatch(/label[\s\S]*model[\s\S]*split/);
+    await page.mouse.click(at![0], at![1]);
+    const viewer = page.getByAltText('The image to label');
+    await expect.poll(async () => /(?:^|\/)image\/([0-9a-f]{16})\//.exec((await viewer.getAttribute('src')) ?? '')?.[1]).toBe(thumb);
     expect(errors).toEqual([]);
   });
 

@@ -1,4 +1,3 @@
-import { StudioError } from '../../../shared/contract/channel';
 import { ChangedSinceError } from '../../../shared/domain/decisionRules';
 import type { Decision } from '../../../shared/domain/records';
 import type { HandlerRegistry } from '../rpc/HandlerRegistry';
@@ -7,7 +6,7 @@ import type { Project } from '../project/Project';
 import type { QueueService } from '../queue/QueueService';
 import type { TeamService } from '../team/TeamService';
 import { annotatorFor } from '../host/annotator';
-import { findClass } from '../classes/classCatalog';
+import { labelSampleThrough, writableWith } from './labelSample';
 
 /**
  * Labeling requests. Each answers after the decision is fsync'd (LabelStore), gives the
@@ -15,11 +14,8 @@ import { findClass } from '../classes/classCatalog';
  * carries the version it was made on, so a conflict is recorded as one (decisionRules).
  */
 export function registerLabelHandlers(registry: HandlerRegistry, host: StudioHost, services: { team: TeamService; queue: QueueService }): void {
-  const project = (sampleId: string): Project => {
-    const p = host.requireWritableProject();
-    if (!p.samples.get(sampleId)) throw new StudioError('not-found', `There is no sample with id ${sampleId} in this project.`);
-    return p;
-  };
+  const project = (sampleId: string): Project => writableWith(host, sampleId);
+  const label = labelSampleThrough(host, services);
   const announce = (decision: Decision | null): void => {
     if (decision) host.events.emit('project:changed', { what: ['labels'] });
   };
@@ -29,14 +25,10 @@ export function registerLabelHandlers(registry: HandlerRegistry, host: StudioHos
     announce(decision);
     return decision;
   };
-  const isOverlap = async (sampleId: string): Promise<boolean> => (await services.team.team()).overlap().has(sampleId);
 
-  registry.handle('labels:set', async ({ sampleId, classId, seconds, annotator, basedOn, via }, context) => {
-    const p = project(sampleId);
-    findClass(p, classId);
-    const meta = { annotator: annotatorFor(host, context, annotator), seconds, basedOn, via, overlap: await isOverlap(sampleId) };
-    return settle(p.labels.setClass(sampleId, classId, meta));
-  });
+  registry.handle('labels:set', ({ sampleId, classId, seconds, annotator, basedOn, via }, context) =>
+    label({ sampleId, classId, seconds, basedOn, via, annotator: annotatorFor(host, context, annotator) }),
+  );
   registry.handle('labels:clear', ({ sampleId, annotator, basedOn }, context) =>
     settle(project(sampleId).labels.clear(sampleId, { annotator: annotatorFor(host, context, annotator), seconds: 0, basedOn })),
   );

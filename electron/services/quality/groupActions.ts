@@ -1,20 +1,24 @@
 import { StudioError } from '../../../shared/contract/channel';
 import { findClass } from '../classes/classCatalog';
+import type { LabelSample } from '../labels/labelSample';
 import { currentGroupViews } from './overview';
 import type { QualitySession } from './QualitySession';
 
+/** `basedOn`: each member's version as the group was shown (absent: what this person last decided on it). */
 export type GroupAction =
-  | { action: 'keep-one'; key: string; keepId: string }
-  | { action: 'label-alike'; key: string; classId: string }
+  | { action: 'keep-one'; key: string; keepId: string; basedOn?: Record<string, number> }
+  | { action: 'label-alike'; key: string; classId: string; basedOn?: Record<string, number> }
   | { action: 'ignore'; key: string };
 
 /**
  * What the Data tab's duplicate-group buttons do, through the label journal (so each step
  * is durable and undoable like any label): "keep one" clears the others' labels and skips
- * them, so no copy is trained or tested on; "label all alike" gives every member the class;
- * "ignore" hides the group until its members change. Returns how many samples changed.
+ * them, so no copy is trained or tested on; "label all alike" gives every member the class
+ * through the labeling path every view uses (`label`: a member someone relabeled since the
+ * group was shown gets a conflict, not a silent replacement); "ignore" hides the group until
+ * its members change. Returns how many samples changed.
  */
-export async function applyGroupAction(session: QualitySession, request: GroupAction, annotator: string): Promise<number> {
+export async function applyGroupAction(session: QualitySession, request: GroupAction, annotator: string, label: LabelSample): Promise<number> {
   const { project, store } = session;
   if (project.readOnly) throw new StudioError('conflict', 'The project is open read-only.');
   const group = currentGroupViews(session).find((g) => g.key === request.key);
@@ -27,14 +31,14 @@ export async function applyGroupAction(session: QualitySession, request: GroupAc
     case 'label-alike': {
       findClass(project, request.classId);
       const changing = group.members.filter((m) => m.classId !== request.classId);
-      for (const member of changing) await project.labels.setClass(member.id, request.classId, meta);
+      for (const member of changing) await label({ sampleId: member.id, classId: request.classId, ...meta, basedOn: request.basedOn?.[member.id] });
       return changing.length;
     }
     case 'keep-one': {
       if (!group.members.some((m) => m.id === request.keepId)) throw new StudioError('invalid-request', `Sample ${request.keepId} is not in that group.`);
       const others = group.members.filter((m) => m.id !== request.keepId);
       for (const member of others) {
-        if (member.classId !== null) await project.labels.clear(member.id, meta);
+        if (member.classId !== null) await project.labels.clear(member.id, { ...meta, basedOn: request.basedOn?.[member.id] });
         await project.labels.skip(member.id, meta);
       }
       return others.length;

@@ -21,7 +21,7 @@ export function groupViews(project: Project, groups: readonly DuplicateGroup[], 
       const sample = project.samples.get(id);
       if (!sample) return [];
       const state = project.labels.stateOf(id);
-      return [{ id, split: sample.split, classId: state.classId, excluded: state.skipped && state.classId === null }];
+      return [{ id, split: sample.split, classId: state.classId, version: project.labels.book.versionOf(id), excluded: state.skipped && state.classId === null }];
     });
     const active = members.filter((m) => !m.excluded);
     if (active.length < 2) continue;
@@ -33,7 +33,7 @@ export function groupViews(project: Project, groups: readonly DuplicateGroup[], 
       kind: group.kind,
       source: group.source,
       closeness: group.closeness,
-      members: active.map(({ id, split, classId }) => ({ id, split, classId })),
+      members: active.map(({ id, split, classId, version }) => ({ id, split, classId, version })),
       straddles: splits.size > 1,
       leakyTestIds: outsideTest ? active.filter((m) => m.split === 'test').map((m) => m.id) : [],
       mixedLabels: labels.size > 1,

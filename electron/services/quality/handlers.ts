@@ -1,6 +1,9 @@
 import { annotatorFor } from '../host/annotator';
 import type { StudioHost } from '../host/StudioHost';
+import { labelSampleThrough } from '../labels/labelSample';
+import type { QueueService } from '../queue/QueueService';
 import type { HandlerRegistry } from '../rpc/HandlerRegistry';
+import type { TeamService } from '../team/TeamService';
 import { applyGroupAction } from './groupActions';
 import { mapPoints } from './mapPoints';
 import { qualityOverview } from './overview';
@@ -9,8 +12,10 @@ import { decideReview, reviewNext } from './reviewActions';
 import { selectFromMap } from './selection';
 
 /** `quality:*`: the data checks, the review of suspected labels, duplicate groups, the map. */
-export function registerQualityHandlers(registry: HandlerRegistry, quality: QualityService, host: StudioHost): void {
+export function registerQualityHandlers(registry: HandlerRegistry, host: StudioHost, services: { quality: QualityService; team: TeamService; queue: QueueService }): void {
+  const { quality } = services;
   const session = () => quality.session();
+  const label = labelSampleThrough(host, services);
   registry.handle('quality:status', async () => (await session()).current());
   registry.handle('quality:check', async () => ({ started: await (await session()).checkLatest(true) }));
   registry.handle('quality:cancel', async () => ({ cancelled: (await session()).cancel() }));
@@ -22,13 +27,12 @@ export function registerQualityHandlers(registry: HandlerRegistry, quality: Qual
   });
   registry.handle('quality:review-next', async ({ count, exclude }) => reviewNext(await session(), count, exclude));
   registry.handle('quality:review', async (request, context) => {
-    const result = await decideReview(await session(), request, annotatorFor(host, context, request.annotator));
-    if (result.label) host.events.emit('project:changed', { what: ['labels'] });
+    const result = await decideReview(await session(), request, annotatorFor(host, context, request.annotator), label);
     host.events.emit('quality:changed', { what: ['reviews'] });
     return result;
   });
   registry.handle('quality:group-action', async (request, context) => {
-    const changed = await applyGroupAction(await session(), request, annotatorFor(host, context, request.annotator));
+    const changed = await applyGroupAction(await session(), request, annotatorFor(host, context, request.annotator), label);
     if (changed > 0) host.events.emit('project:changed', { what: ['labels'] });
     host.events.emit('quality:changed', { what: ['report'] });
     return { changed };

@@ -10,7 +10,9 @@ import { openSuspects } from './reviewQueue';
 export function sampleNow(project: Project) {
   return (sampleId: string) => {
     const sample = project.samples.get(sampleId);
-    return sample ? { classId: project.labels.stateOf(sampleId).classId, split: sample.split } : undefined;
+    if (!sample) return undefined;
+    const label = project.labels.stateOf(sampleId);
+    return { classId: label.classId, split: sample.split, version: project.labels.book.versionOf(sampleId), awaitingReview: label.needsReview !== undefined };
   };
 }
 

@@ -1,7 +1,7 @@
 import { StudioError } from '../../../shared/contract/channel';
 import type { ReviewDecision, ReviewItem } from '../../../shared/contract/quality';
 import type { Decision } from '../../../shared/domain/records';
-import { findClass } from '../classes/classCatalog';
+import type { LabelSample } from '../labels/labelSample';
 import { sampleNow } from './overview';
 import type { QualitySession } from './QualitySession';
 import { openSuspects } from './reviewQueue';
@@ -17,24 +17,25 @@ export function reviewNext(session: QualitySession, count: number, exclude: read
 
 /**
  * Keeps a suspected label (recorded so it is not asked again until its evidence changes) or
- * changes it (a label decision like any other, then the review record). Resolves once both
- * are on disk.
+ * changes it through the labeling path every view uses (`label`: so a change over someone's
+ * answer the reviewer has not seen is a conflict, kept for review, not a replacement), then
+ * the review record. Resolves once both are on disk.
  */
 export async function decideReview(
   session: QualitySession,
-  request: { sampleId: string; action: 'keep' | 'relabel'; classId?: string; seconds: number },
+  request: { sampleId: string; action: 'keep' | 'relabel'; classId?: string; basedOn?: number; seconds: number },
   annotator: string,
+  label: LabelSample,
 ): Promise<{ review: ReviewDecision; label: Decision | null }> {
   const { project, report, store } = session;
   if (project.readOnly) throw new StudioError('conflict', 'The project is open read-only; labels cannot change.');
   const suspect = report?.suspects.find((s) => s.sampleId === request.sampleId);
   if (!report || !suspect) throw new StudioError('not-found', `Sample ${request.sampleId} is not among the suspected labels of the latest check.`, 'Refresh the review list.');
-  let label: Decision | null = null;
+  let decision: Decision | null = null;
   if (request.action === 'relabel') {
     if (!request.classId) throw new StudioError('invalid-request', 'Say which class the sample is (classId) to relabel it.');
-    findClass(project, request.classId);
     // Suspects are ranked by the model's out-of-fold disagreement: a test label fixed here is counted apart.
-    label = await project.labels.setClass(request.sampleId, request.classId, { annotator, seconds: request.seconds, via: 'suspected-labels' });
+    decision = await label({ sampleId: request.sampleId, classId: request.classId, annotator, seconds: request.seconds, basedOn: request.basedOn, via: 'suspected-labels' });
   }
   const review: ReviewDecision = {
     sampleId: request.sampleId,
@@ -48,5 +49,5 @@ export async function decideReview(
     at: new Date().toISOString(),
   };
   await store.recordReview(review);
-  return { review, label };
+  return { review, label: decision };
 }

@@ -7,8 +7,8 @@ export const reaskDrop = 0.15;
 
 export interface ReviewSources {
   report: QualityReport;
-  /** The sample's label now (null: unlabeled) and split; undefined when it is gone. */
-  sampleNow(sampleId: string): { classId: string | null; split: Split } | undefined;
+  /** The sample's label now (null: unlabeled), split and version; undefined when it is gone. */
+  sampleNow(sampleId: string): { classId: string | null; split: Split; version: number; awaitingReview: boolean } | undefined;
   reviewOf(sampleId: string): ReviewDecision | undefined;
 }
 
@@ -23,8 +23,9 @@ export function stillSettled(suspect: Suspect, review: ReviewDecision | undefine
 
 /**
  * The suspected labels still to review, worst first. Left out: samples whose label changed
- * since the check (fixed, or relabeled elsewhere), samples gone, and kept labels whose
- * evidence has not changed.
+ * since the check (fixed, or relabeled elsewhere), samples waiting for a reviewer's verdict
+ * (a relabel here that met someone else's answer is a conflict: the Review tab settles it),
+ * samples gone, and kept labels whose evidence has not changed.
  */
 export function openSuspects(sources: ReviewSources): { items: ReviewItem[]; reviewed: number } {
   const items: ReviewItem[] = [];
@@ -32,7 +33,7 @@ export function openSuspects(sources: ReviewSources): { items: ReviewItem[]; rev
   sources.report.suspects.forEach((suspect, i) => {
     const now = sources.sampleNow(suspect.sampleId);
     if (!now) return;
-    if (now.classId !== suspect.given) {
+    if (now.classId !== suspect.given || now.awaitingReview) {
       reviewed += 1;
       return;
     }
@@ -40,7 +41,7 @@ export function openSuspects(sources: ReviewSources): { items: ReviewItem[]; rev
       reviewed += 1;
       return;
     }
-    items.push({ ...suspect, split: now.split, rank: i + 1, runId: sources.report.runId });
+    items.push({ ...suspect, split: now.split, version: now.version, rank: i + 1, runId: sources.report.runId });
   });
   return { items, reviewed };
 }

@@ -55,12 +55,12 @@ export async function runQualityJob(job: ValidJobOf<'quality'>, context: JobCont
 
     time = performance.now();
     const all = await store.read(embedded.map((s) => s.hash));
-    const groups = embeddingDuplicateGroups(all, embedded.length, store.dim, job.settings.nearDuplicateCosine, { signal: context.signal, onProgress: step('duplicates') });
+    const groups = await embeddingDuplicateGroups(all, embedded.length, store.dim, job.settings.nearDuplicateCosine, { signal: context.signal, onProgress: step('duplicates') });
     const duplicateGroups: DuplicateGroup[] = groups.map((g) => ({ ids: g.rows.map((r) => embedded[r].id), kind: g.kind, source: 'embedding', closeness: g.minCosine }));
     const duplicatesMs = performance.now() - time;
 
     time = performance.now();
-    const projection = principalComponents(all, embedded.length, store.dim, OUTLIER_AXES, job.seed);
+    const projection = await principalComponents(all, embedded.length, store.dim, OUTLIER_AXES, { seed: job.seed, signal: context.signal, onProgress: step('outliers') });
     const classOf = new Int32Array(embedded.length).fill(-1);
     for (const [id, c] of labeled) classOf[index.get(id)!] = c;
     const scores = await outlierScores(projection.coordinates, embedded.length, projection.components, classOf, k, {

@@ -22,16 +22,16 @@ const FILTER_AXES = 24;
  * exactly by a sort-and-sweep along the first principal axis with early-exit partial
  * distances over the first few axes, and then confirmed on the full vectors.
  */
-export function embeddingDuplicateGroups(
+export async function embeddingDuplicateGroups(
   x: Float32Array,
   count: number,
   dim: number,
   cosine: number,
   options: { signal?: AbortSignal; onProgress?(done: number, total: number): void } = {},
-): DuplicateGroupRows[] {
+): Promise<DuplicateGroupRows[]> {
   if (count < 2) return [];
   const unit = centredUnitRows(x, count, dim);
-  const projection = principalComponents(unit, count, dim, FILTER_AXES, 7);
+  const projection = await principalComponents(unit, count, dim, FILTER_AXES, { seed: 7, signal: options.signal });
   const m = projection.components;
   const p = projection.coordinates;
   const radius2 = 2 * (1 - cosine) + 1e-6;

@@ -116,8 +116,11 @@ export const createQualitySlice: Slice<QualitySlice> = (set, get, deps) => {
       const seconds = Math.max(0, (deps.now() - get().quality.review.shownAt) / 1000);
       const annotator = get().annotator || undefined;
       advance();
-      void api.quality.review({ sampleId: item.sampleId, seconds, annotator, ...decision }).then((result) => {
-        if (!result.ok) get().showError(result.error, 'The review decision was not saved');
+      // basedOn: the version listed, so a change over an answer given since is a conflict, not a replacement.
+      void api.quality.review({ sampleId: item.sampleId, seconds, annotator, basedOn: item.version, ...decision }).then((result) => {
+        if (!result.ok) return get().showError(result.error, 'The review decision was not saved');
+        const conflict = result.value.label?.conflict;
+        if (conflict) get().notify('info', `${conflict.annotator} labeled this image since it was listed: both answers are kept, and it waits in the Review tab.`);
       });
     },
     skipReviewItem() {

@@ -10,7 +10,16 @@ const stepNames: Record<NonNullable<QualityStatus['step']>, string> = {
   pca: 'Projecting the map (PCA)',
   neighbours: 'Finding neighbours for UMAP',
   umap: 'Laying out the map (UMAP)',
+  placing: 'Placing the other images on the UMAP map',
 };
+
+/** What the counts of a step are: folds, a share of the work (PCA's passes), or items. */
+function progressText(status: QualityStatus): string {
+  if (!status.total) return '';
+  if (status.step === 'label-check') return ` (fold ${status.done}/${status.total})`;
+  if (status.step === 'pca') return ` ${Math.floor((100 * status.done) / status.total)} %`;
+  return ` ${status.done.toLocaleString('en-US')}/${status.total.toLocaleString('en-US')}`;
+}
 
 /** Where the data checks stand, with cancel while they run and "check again" when idle. */
 export function CheckStatus() {
@@ -19,12 +28,11 @@ export function CheckStatus() {
   const check = useStudio((s) => s.checkQualityNow);
   const cancel = useStudio((s) => s.cancelQualityCheck);
   if (status?.state === 'running' && status.step) {
-    const unit = status.step === 'label-check' ? ` (fold ${status.done}/${status.total})` : status.total ? ` ${status.done.toLocaleString('en-US')}/${status.total.toLocaleString('en-US')}` : '';
     return (
       <div className="check-status" role="status">
         <span>
           {stepNames[status.step]}
-          {unit}…
+          {progressText(status)}…
         </span>
         <ProgressBar label={stepNames[status.step]} fraction={status.total ? status.done / status.total : null} small />
         <button type="button" className="ghost small" onClick={() => void cancel()}>

@@ -31,6 +31,8 @@ function GroupCard({ group }: { group: DuplicateGroupView }) {
   const [keep, setKeep] = useState(group.members[0].id);
   const [classId, setClassId] = useState(group.members.find((m) => m.classId)?.classId ?? classes[0]?.id ?? '');
   const name = (id: string | null) => (id ? (classes.find((c) => c.id === id)?.name ?? '?') : 'unlabeled');
+  // The versions shown: a member someone relabeled meanwhile gets a conflict, not a silent change.
+  const basedOn = Object.fromEntries(group.members.map((m) => [m.id, m.version]));
   return (
     <article className="group-card" aria-label={`${group.kind} duplicate group of ${group.members.length}`}>
       <header className="group-head">
@@ -47,7 +49,7 @@ function GroupCard({ group }: { group: DuplicateGroupView }) {
         ))}
       </div>
       <div className="panel-actions">
-        <button type="button" className="small" onClick={() => void groupAction({ action: 'keep-one', key: group.key, keepId: keep })} title="The others lose their labels and are skipped: nothing trains or tests on the copies">
+        <button type="button" className="small" onClick={() => void groupAction({ action: 'keep-one', key: group.key, keepId: keep, basedOn })} title="The others lose their labels and are skipped: nothing trains or tests on the copies">
           Keep the selected one
         </button>
         <select aria-label="Class for the whole group" value={classId} onChange={(e) => setClassId(e.target.value)}>
@@ -57,7 +59,7 @@ function GroupCard({ group }: { group: DuplicateGroupView }) {
             </option>
           ))}
         </select>
-        <button type="button" className="small" disabled={!classId} onClick={() => void groupAction({ action: 'label-alike', key: group.key, classId })}>
+        <button type="button" className="small" disabled={!classId} onClick={() => void groupAction({ action: 'label-alike', key: group.key, classId, basedOn })}>
           Label all alike
         </button>
         <button type="button" className="ghost small" onClick={() => void groupAction({ action: 'ignore', key: group.key })}>

@@ -56,8 +56,14 @@ describe('data checks after a run', () => {
     expect(first.items.length).toBeGreaterThanOrEqual(2);
     const [keep, fix] = first.items;
     await studio.call('quality:review', { sampleId: keep.sampleId, action: 'keep' });
-    const relabel = await studio.call('quality:review', { sampleId: fix.sampleId, action: 'relabel', classId: fix.suggested });
+    // The labels came from another person ('importer'): relabeling what the list showed replaces it, as in the queue.
+    const relabel = await studio.call('quality:review', { sampleId: fix.sampleId, action: 'relabel', classId: fix.suggested, basedOn: fix.version, annotator: 'rita' });
     expect(relabel.label?.after.classId).toBe(fix.suggested);
+    expect(relabel.label).toMatchObject({ annotator: 'rita', basedOn: fix.version });
+    expect(relabel.label?.conflict).toBeUndefined();
+    expect(relabel.review.annotator).toBe('rita');
+    const history = await studio.call('labels:history', { limit: 5, annotator: 'rita' });
+    expect(history.map((d) => [d.sampleId, d.after.classId])).toContainEqual([fix.sampleId, fix.suggested]);
     // Suspects are picked by the model's disagreement: a label changed here is marked so, and a
     // test label changed here counts among the test labels chosen by the model.
     expect(relabel.label?.via).toBe('suspected-labels');
@@ -75,6 +81,23 @@ describe('data checks after a run', () => {
     expect(row.sample.label.classId).toBe(fix.suggested);
     const overview = await studio.call('quality:overview', {});
     expect(overview.reviewed).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a relabel over an answer someone gave since the list was shown is a conflict: both kept, off to the Review tab', async () => {
+    await openPlanted({ flips: 6, seed: 9 });
+    await trainAndCheck();
+    const [listed] = (await studio.call('quality:review-next', { count: 1 })).items;
+    const other = studio.host.requireProject().doc.classes.map((c) => c.id).find((c) => c !== listed.given && c !== listed.suggested)!;
+    // Bob changes the label meanwhile, from the gallery; his answer differs from the reviewer's.
+    await studio.call('labels:set', { sampleId: listed.sampleId, classId: other, seconds: 1, annotator: 'bob', basedOn: listed.version });
+    const late = await studio.call('quality:review', { sampleId: listed.sampleId, action: 'relabel', classId: listed.suggested, basedOn: listed.version, annotator: 'rita' });
+    expect(late.label?.conflict).toMatchObject({ annotator: 'bob', classId: other });
+    const row = await studio.call('samples:get', { id: listed.sampleId });
+    expect(row.sample.label).toMatchObject({ classId: other, needsReview: 'conflict' });
+    const waiting = (await studio.call('review:queue', {})).items.find((i) => i.sampleId === listed.sampleId);
+    expect(waiting?.reasons).toContain('conflict');
+    expect(waiting?.answers.map((a) => [a.annotator, a.classId])).toEqual(expect.arrayContaining([['bob', other], ['rita', listed.suggested]]));
+    expect((await studio.call('quality:review-next', { count: 50 })).items.map((i) => i.sampleId)).not.toContain(listed.sampleId);
   });
 
   it('flags the near-copy in another split as a leak and the odd image as an outlier; the gallery filters list them', async () => {
@@ -121,7 +144,8 @@ describe('data checks after a run', () => {
     const outliers = await studio.call('samples:list', { filter: { where: [{ kind: 'outlier' }] }, sort: { by: 'data-check', check: 'outlier' } });
     expect(outliers.items[0].id).toBe(fixture.oddOne);
     const suspects = await studio.call('samples:list', { filter: { where: [{ kind: 'suspected-label' }] } });
-    expect(suspects.total).toBe(overview.suspects.length);
+    // The second run's check replaced the first report: its open suspects are what the filter lists.
+    expect(suspects.total).toBe((await studio.call('quality:overview', {})).suspects.length);
     const duplicates = await studio.call('samples:list', { filter: { where: [{ kind: 'duplicate' }] } });
     expect(duplicates.items.map((r) => r.id)).toEqual(expect.arrayContaining([fixture.nearCopy, fixture.nearOriginal]));
 
@@ -131,6 +155,28 @@ describe('data checks after a run', () => {
     expect(copy.sample.label).toMatchObject({ classId: null, skipped: true });
     const resolved = await studio.call('quality:overview', {});
     expect(resolved.duplicateGroups.some((g) => g.key === group!.key)).toBe(false);
+  });
+
+  it('a duplicate group labels all alike as the person who clicked (a member changed since is a conflict), and ignore hides it', async () => {
+    const fixture = await openPlanted({ flips: 0 });
+    const listed = (await studio.call('quality:overview', {})).duplicateGroups.find((g) => g.members.some((m) => m.id === fixture.nearCopy))!;
+    expect(listed).toMatchObject({ source: 'dhash', straddles: true });
+    const classes = studio.host.requireProject().doc.classes.map((c) => c.id);
+    const original = listed.members.find((m) => m.id === fixture.nearOriginal)!;
+    const alike = classes.find((c) => c !== original.classId)!;
+    const bobs = classes.find((c) => c !== alike && c !== original.classId)!;
+    // After the group was shown, Bob labels the (unlabeled) copy; the original's label ('importer') was on screen.
+    const copy = listed.members.find((m) => m.id === fixture.nearCopy)!;
+    await studio.call('labels:set', { sampleId: copy.id, classId: bobs, seconds: 1, annotator: 'bob', basedOn: copy.version });
+    const basedOn = Object.fromEntries(listed.members.map((m) => [m.id, m.version]));
+    // A group is its members: Bob's label leaves it listed under the same key.
+    const { changed } = await studio.call('quality:group-action', { action: 'label-alike', key: listed.key, classId: alike, basedOn, annotator: 'rita' });
+    expect(changed).toBe(2);
+    expect((await studio.call('samples:get', { id: original.id })).sample.label).toMatchObject({ classId: alike, annotator: 'rita' });
+    expect((await studio.call('samples:get', { id: copy.id })).sample.label).toMatchObject({ classId: bobs, annotator: 'bob', needsReview: 'conflict' });
+
+    await studio.call('quality:group-action', { action: 'ignore', key: listed.key });
+    expect((await studio.call('quality:overview', {})).duplicateGroups.some((g) => g.key === listed.key)).toBe(false);
   });
 
   it('the embedding map has a point per image, coloured by label, split and flags; a lasso selection goes to the gallery', async () => {

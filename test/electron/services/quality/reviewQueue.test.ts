@@ -20,11 +20,15 @@ describe('which kept labels are asked again', () => {
     expect(stillSettled(suspect(), kept({ action: 'relabel', classId: 'dog' }), 'cat')).toBe(false);
   });
 
-  it('leaves out labels changed since the check and keeps the report order', () => {
-    const report = { runId: 'r2', suspects: [suspect({ sampleId: 'a' }), suspect({ sampleId: 'b' }), suspect({ sampleId: 'c' })], settings: defaultQualitySettings } as QualityReport;
-    const labels: Record<string, string> = { a: 'cat', b: 'dog', c: 'cat' };
-    const { items, reviewed } = openSuspects({ report, sampleNow: (id) => ({ classId: labels[id], split: 'train' }), reviewOf: (id) => (id === 'c' ? kept({ sampleId: 'c' }) : undefined) });
-    expect(items.map((i) => [i.sampleId, i.rank])).toEqual([['a', 1]]);
-    expect(reviewed).toBe(2);
+  it('leaves out labels changed since the check or waiting for a reviewer, keeps the report order and gives each its version', () => {
+    const report = { runId: 'r2', suspects: ['a', 'b', 'c', 'd'].map((sampleId) => suspect({ sampleId })), settings: defaultQualitySettings } as QualityReport;
+    const labels: Record<string, string> = { a: 'cat', b: 'dog', c: 'cat', d: 'cat' };
+    const { items, reviewed } = openSuspects({
+      report,
+      sampleNow: (id) => ({ classId: labels[id], split: 'train', version: 7, awaitingReview: id === 'd' }),
+      reviewOf: (id) => (id === 'c' ? kept({ sampleId: 'c' }) : undefined),
+    });
+    expect(items.map((i) => [i.sampleId, i.rank, i.version])).toEqual([['a', 1, 7]]);
+    expect(reviewed).toBe(3);
   });
 });

@@ -25,11 +25,11 @@ describe('embedding geometry', () => {
     expect(Math.abs(vectors[2 * 3 + 0])).toBeCloseTo(1, 6); // the eigenvector of 5 is the z axis
   });
 
-  it('PCA finds the axes with the most variance and says how much each keeps', () => {
+  it('PCA finds the axes with the most variance and says how much each keeps', async () => {
     const before = tf.memory().numTensors;
     // Variance 100, 25, 1, 1, ... along the first axes.
     const x = gaussian(2000, 20, 3, (d) => (d === 0 ? 10 : d === 1 ? 5 : 1));
-    const { explained, coordinates, components } = principalComponents(x, 2000, 20, 2);
+    const { explained, coordinates, components } = await principalComponents(x, 2000, 20, 2);
     expect(components).toBe(2);
     expect(explained[0]).toBeGreaterThan(0.7);
     expect(explained[0]).toBeGreaterThan(explained[1]);
@@ -52,18 +52,18 @@ describe('embedding geometry', () => {
     }
   });
 
-  it('groups near-duplicate embeddings, tells exact copies apart, and misses no pair', () => {
+  it('groups near-duplicate embeddings, tells exact copies apart, and misses no pair', async () => {
     const dim = 40;
     const x = gaussian(500, dim, 9);
     const random = seededRandom(4);
     // Row 10 copied exactly to 11; rows 20 → 21 → 22 a chain of slight changes; 30 ≈ 31.
     x.copyWithin(11 * dim, 10 * dim, 11 * dim);
     for (const [to, from] of [[21, 20], [22, 21], [31, 30]]) for (let d = 0; d < dim; d++) x[to * dim + d] = x[from * dim + d] + 0.05 * random.normal();
-    const groups = embeddingDuplicateGroups(x, 500, dim, 0.99);
+    const groups = await embeddingDuplicateGroups(x, 500, dim, 0.99);
     expect(groups.map((g) => g.rows)).toEqual([[20, 21, 22], [10, 11], [30, 31]]);
     expect(groups.find((g) => g.rows[0] === 10)!.kind).toBe('exact');
     expect(groups.find((g) => g.rows[0] === 30)!.kind).toBe('near');
-    expect(embeddingDuplicateGroups(x, 500, dim, 0.99999).map((g) => g.rows)).toEqual([[10, 11]]);
+    expect((await embeddingDuplicateGroups(x, 500, dim, 0.99999)).map((g) => g.rows)).toEqual([[10, 11]]);
   });
 
   it('scores a sample far from every labeled class as an outlier, not one inside a class', async () => {
@@ -96,23 +96,5 @@ describe('embedding geometry', () => {
       expect(of(1)).toBe(10);
     }
     expect(new Set([...fold].filter((_, i) => labels[i] === 2)).size).toBe(3); // 3 rows spread over 3 folds
-  });
-});
-
-describe('approximate neighbours for the map', () => {
-  it('finds nearly all true nearest neighbours', async () => {
-    const { approximateNeighbours } = await import('../../../../electron/worker/quality/approximateNeighbours');
-    const count = 3000;
-    const dim = 16;
-    const random = seededRandom(8);
-    const x = Float32Array.from({ length: count * dim }, (_, i) => random.normal() + (i % dim === 0 ? (Math.floor(i / dim) % 5) * 3 : 0));
-    const exact = await nearestNeighbours(x, count, x, count, dim, 10, { self: (q) => q });
-    const approx = await approximateNeighbours(x, count, dim, 10);
-    let hits = 0;
-    for (let i = 0; i < count; i++) {
-      const truth = new Set(exact.indices.subarray(i * 10, i * 10 + 10));
-      for (const j of approx.indices.subarray(i * 10, i * 10 + 10)) if (truth.has(j)) hits++;
-    }
-    expect(hits / (count * 10)).toBeGreaterThan(0.9);
   });
 });
