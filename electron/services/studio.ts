@@ -15,6 +15,7 @@ import { registerModelHandlers } from './ml/modelHandlers';
 import { LoopService } from './loop/LoopService';
 import { registerLoopHandlers } from './loop/handlers';
 import { registerTrainingHandlers } from './loop/trainingHandlers';
+import { registerBackboneHandlers } from './loop/backboneHandlers';
 import type { ImageVariant } from '../../shared/contract/bridge';
 
 export interface StudioOptions {
@@ -72,4 +73,5 @@ export function registerStudioHandlers(registry: HandlerRegistry, host: StudioHo
   registerModelHandlers(registry, services.ml, host.events);
   registerTrainingHandlers(registry, services.loop, services.ml);
   registerLoopHandlers(registry, services.loop, services.ml);
+  registerBackboneHandlers(registry, services.loop);
 }

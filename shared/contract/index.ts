@@ -8,6 +8,7 @@ import { labelsChannels } from './labels';
 import { queueChannels } from './queue';
 import { modelsChannels, trainingChannels } from './models';
 import { loopChannels } from './loop';
+import { backbonesChannels } from './backbones';
 
 /**
  * Every channel between the UI and the studio's services, by name. Names are
@@ -24,6 +25,7 @@ export const contract = {
   ...modelsChannels,
   ...trainingChannels,
   ...loopChannels,
+  ...backbonesChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,7 +10,7 @@ import { downloadProgressPrinter } from './models';
 export const trainCommand = defineCommand<RunRecord>({
   name: 'train',
   usage: 'train DIR [--backbone ID] [--head linear|mlp] [--epochs N] [--no-warm-start] [--fine-tune]',
-  summary: 'Train the head on the labeled images and score every sample; prints the run record.',
+  summary: "Train the head on the labeled images and score every sample (on the loop's backbone unless --backbone); prints the run record.",
   positionals: 1,
   options: {
     backbone: { type: 'string' },
@@ -31,7 +31,7 @@ export const trainCommand = defineCommand<RunRecord>({
       try {
         const download = downloadProgressPrinter(progress);
         const handle = await ml.runs.start(project, {
-          backboneId: stringOption(values, 'backbone'),
+          backboneId: stringOption(values, 'backbone') ?? loop.settings.backboneId,
           head,
           warmStart: !values['no-warm-start'],
           fineTune: Boolean(values['fine-tune']),

@@ -14,6 +14,7 @@ import { LoopTraining, type RunEnd } from './LoopTraining';
 import { QueueRefresher } from './QueueRefresher';
 import { loopStatus } from './loopStatus';
 import { Throttle } from './throttle';
+import { BackboneProposals } from './BackboneProposals';
 
 export interface LoopDeps {
   ml: MlServices;
@@ -40,6 +41,8 @@ export class LoopSession {
   private closed = false;
   readonly refresher: QueueRefresher;
   readonly training: LoopTraining;
+  /** The backbone proposed from a look at the images; the loop follows it until the user picks one. */
+  readonly proposals: BackboneProposals;
 
   private constructor(
     readonly project: Project,
@@ -49,6 +52,13 @@ export class LoopSession {
   ) {
     this.refresher = new QueueRefresher(project, store, deps.ml, async () => runs.latest('succeeded'));
     this.training = new LoopTraining(project, store, deps.ml, deps.events, { changed: () => this.changed(), ended: (end) => this.runEnded(end), log: deps.log });
+    this.proposals = new BackboneProposals(project, {
+      get settings() {
+        return store.settings;
+      },
+      readOnly: store.readOnly,
+      updateSettings: (change) => this.updateSettings(change),
+    });
     this.statusThrottle = new Throttle(250, () => void this.status().then((s) => !this.closed && deps.events.emit('loop:status-changed', s), (e) => deps.log('loop status failed', e)));
   }
 
@@ -111,6 +121,7 @@ export class LoopSession {
     if (what.some((w) => w === 'labels' || w === 'samples' || w === 'classes')) this.heldOutCache = null;
     this.changed();
     if (what.includes('labels')) void this.maybeRetrain();
+    if (what.includes('samples') && !this.store.readOnly) this.proposals.refresh().catch((error: unknown) => this.deps.log('proposing a backbone failed', error));
   }
 
   async status(): Promise<LoopStatus> {

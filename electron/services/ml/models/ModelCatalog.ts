@@ -7,6 +7,8 @@ import { integrityText, type BackboneListing, type CatalogEntry, type DownloadPr
 import type { BackboneCardInput, BackboneSpec } from '../../../../shared/ml/cards';
 import type { ValidationReport } from '../../../../shared/ml/messages';
 import { builtinPixelsIds, isPixelsId, pixelsCard } from '../../../../shared/ml/pixels';
+import { BUILTIN_MOBILENET_ID } from '../../../../shared/ml/builtinNetworks';
+import { builtinNetworkListing, resolveBuiltinNetwork } from './builtinNetwork';
 import { DurableJsonFile } from '../../storage/DurableJsonFile';
 import { fsyncDirectory } from '../../storage/durableWrite';
 import { catalogEntries } from './catalogEntries';
@@ -29,7 +31,7 @@ export interface FetchOptions {
 }
 
 /**
- * Every backbone the studio can use: built-in `pixels` variants, the catalog of pretrained
+ * Every backbone the studio can use: the built-in MobileNetV2 and `pixels` variants, the catalog of pretrained
  * models (downloaded on first use into the cache folder, checked by sha256), and local
  * models the user added. `resolve` turns an id into what the ML worker needs, downloading
  * first when the model is not cached yet.
@@ -51,7 +53,7 @@ export class ModelCatalog {
 
   async list(): Promise<BackboneListing[]> {
     const state = (await this.db()).data;
-    const builtins = builtinPixelsIds.map((id) => pixelsListing(id));
+    const builtins = [builtinNetworkListing(), ...builtinPixelsIds.map((id) => pixelsListing(id))];
     const catalog = await Promise.all(this.entries.map((entry) => this.catalogListing(entry, state)));
     const local = await Promise.all(
       Object.values(state.local).map(async (model) => ({
@@ -78,6 +80,7 @@ export class ModelCatalog {
       const card = pixelsCard(id);
       if (card) return Promise.resolve({ card, modelPath: null });
     }
+    if (id === BUILTIN_MOBILENET_ID) return resolveBuiltinNetwork(this.modelsDir);
     const entry = this.entries.find((e) => e.card.id === id);
     if (entry) return this.ensureDownloaded(entry, options);
     return this.resolveLocal(id);
@@ -99,7 +102,7 @@ export class ModelCatalog {
   async addLocal(file: string, cardInput: unknown): Promise<BackboneListing> {
     const db = await this.db();
     const { card, source } = await readLocalCard(file, cardInput as BackboneCardInput);
-    if (isPixelsId(card.id) || this.entries.some((e) => e.card.id === card.id) || db.data.local[card.id]) {
+    if (isPixelsId(card.id) || card.id === BUILTIN_MOBILENET_ID || this.entries.some((e) => e.card.id === card.id) || db.data.local[card.id]) {
       throw new StudioError('conflict', `A backbone with id "${card.id}" already exists.`, 'Choose another id in the card.');
     }
     const copied = await copyLocalModel(source, card, join(this.modelsDir, 'local'));

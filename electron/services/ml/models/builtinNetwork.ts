@@ -1,0 +1,31 @@
+import { integrityText, type BackboneListing } from '../../../../shared/ml/catalog';
+import type { BackboneSpec } from '../../../../shared/ml/cards';
+import { builtinMobileNetCard, builtinMobileNetLicence, builtinMobileNetNote, builtinMobileNetSource } from '../../../../shared/ml/builtinNetworks';
+import { builtinOnnxPath } from '../../../worker/backbones/builtin/builtinOnnx';
+
+/** The built-in MobileNetV2 as the catalog lists it: ready, nothing to download. */
+export function builtinNetworkListing(): BackboneListing {
+  return {
+    card: builtinMobileNetCard,
+    source: 'built-in',
+    status: 'ready',
+    integrity: 'built-in',
+    integrityText: integrityText['built-in'],
+    sha256: null,
+    bytes: null,
+    downloadedBytes: null,
+    url: builtinMobileNetSource,
+    licence: builtinMobileNetLicence,
+    path: null,
+    description: builtinMobileNetNote,
+  };
+}
+
+/**
+ * What the worker needs to run the built-in network: its ONNX file (converted from the
+ * nsfwjs TF.js files on first use, then cached in the models folder) and the name of the
+ * TF.js source, which fine-tuning trains.
+ */
+export async function resolveBuiltinNetwork(modelsDir: string): Promise<BackboneSpec> {
+  return { card: builtinMobileNetCard, modelPath: await builtinOnnxPath(modelsDir), builtin: 'nsfwjs-mobilenetv2' };
+}
