@@ -5,6 +5,7 @@ import { backboneSpecSchema } from './cards';
 import {
   epochReportSchema,
   fineTuneAvailabilitySchema,
+  fineTuneReportSchema,
   headConfigSchema,
   headOverridesSchema,
   splitMetricsSchema,
@@ -111,6 +112,9 @@ export const trainReportSchema = z.object({
   backend: tfBackendSchema,
   executionProviders: z.array(z.string()).nullable(),
   fineTune: fineTuneAvailabilitySchema,
+  fineTuning: fineTuneReportSchema.nullable().default(null),
+  /** The fine-tuned backbone the run embedded with, for the catalog to list (null when none was made). */
+  tunedBackbone: backboneSpecSchema.nullable().default(null),
   warmStarted: z.boolean(),
   history: z.array(epochReportSchema),
   bestEpoch: z.number().int(),

@@ -48,6 +48,33 @@ export const fineTuneAvailabilitySchema = z.object({
 });
 export type FineTuneAvailability = z.output<typeof fineTuneAvailabilitySchema>;
 
+const valFiguresSchema = z.object({ accuracy: z.number(), loss: z.number(), count: z.number().int() });
+
+/**
+ * What fine-tuning the built-in network did in a run: on which backend and how (cut point,
+ * formulation, the layers that trained), each epoch, and val figures of the frozen network
+ * with a linear classifier against the fine-tuned one. `kept` says which weights the run
+ * went on with: the frozen ones when no epoch beat them on val.
+ */
+export const fineTuneReportSchema = z.object({
+  backend: z.string(),
+  formulation: z.enum(['portable', 'native']),
+  cutLayer: z.string(),
+  trains: z.string(),
+  trainedLayers: z.array(z.string()),
+  labels: z.object({ train: z.number().int(), val: z.number().int() }),
+  history: z.array(epochReportSchema),
+  bestEpoch: z.number().int(),
+  stoppedEarly: z.boolean(),
+  secondsPerEpoch: z.number(),
+  /** Seconds spent computing the activations at the cut point (0 when all were cached). */
+  cacheSeconds: z.number(),
+  frozenVal: valFiguresSchema.nullable(),
+  tunedVal: valFiguresSchema.nullable(),
+  kept: z.enum(['fine-tuned', 'frozen']),
+});
+export type FineTuneReport = z.output<typeof fineTuneReportSchema>;
+
 export const splitMetricsSchema = z.object({
   count: z.number().int(),
   accuracy: z.number(),
@@ -90,6 +117,8 @@ export const runRecordSchema = z.object({
   /** onnxruntime execution providers the backbone ran on (ONNX backbones only). */
   executionProviders: z.array(z.string()).nullable(),
   fineTune: z.object({ requested: z.boolean() }).extend(fineTuneAvailabilitySchema.shape),
+  /** What fine-tuning did, when it ran. */
+  fineTuning: fineTuneReportSchema.nullable().default(null),
   warmStartFrom: idSchema.nullable(),
   durationMs: z.number().nonnegative().nullable(),
   history: z.array(epochReportSchema),

@@ -117,6 +117,18 @@ export class ModelCatalog {
     return (await this.list()).find((l) => l.card.id === card.id)!;
   }
 
+  /**
+   * Lists a backbone a training run fine-tuned (its ONNX file stays in the project's run
+   * folder): the worker made and used it already, so it is not run through validation.
+   */
+  async registerFineTuned(spec: BackboneSpec, source: string): Promise<void> {
+    if (!spec.modelPath) throw new StudioError('invalid-request', `The fine-tuned backbone "${spec.card.id}" has no model file.`);
+    const db = await this.db();
+    const { size } = await stat(spec.modelPath);
+    db.data.local[spec.card.id] = { card: spec.card, path: spec.modelPath, source, addedAt: new Date().toISOString(), sha256: await sha256OfFile(spec.modelPath), bytes: size };
+    await db.write();
+  }
+
   private async resolveLocal(id: string): Promise<BackboneSpec> {
     const model = (await this.db()).data.local[id];
     if (!model) throw new StudioError('not-found', `No backbone "${id}".`, 'Run `studio backbones` to see the ones you can use.');

@@ -1,0 +1,38 @@
+import type { BackendInfo } from '../tf/backend';
+import type { ConvFormulation } from './fineTuneTop';
+
+/**
+ * How the built-in MobileNetV2 is fine-tuned on this worker's backend: where the network is
+ * cut (activations there are computed once by onnxruntime and cached), which formulation
+ * differentiates the layers above, and the training schedule.
+ */
+export interface FineTunePlan {
+  formulation: ConvFormulation;
+  /** The last frozen layer: its output is cached per image and the layers above train. */
+  cutLayer: string;
+  /** Shape of one image's activations at the cut, [h, w, c]. */
+  cutShape: [number, number, number];
+  /** In words, for the UI and the run record. */
+  trains: string;
+  maxEpochs: number;
+  patience: number;
+  batchSize: number;
+  /** Adam step size for the network's layers; the classifier on top takes 10× this. */
+  learningRate: number;
+}
+
+const schedule = { maxEpochs: 8, patience: 2, batchSize: 32, learningRate: 2e-4 };
+
+/**
+ * Every backend trains the last inverted-residual block (1×1 expand, depthwise 3×3,
+ * 1×1 project) and the final 1×1 convolution to 1,280 channels, from activations cached
+ * at `block_15_add` (7×7×160): 1×1 convolutions as matrix products, the stride-1 depthwise
+ * as shifted slices. A native TensorFlow backend has real convolution gradients and trains
+ * deeper: blocks 13–16 (block 13's depthwise has stride 2) from `block_12_add` (14×14×96).
+ */
+export function fineTunePlan(backend: Pick<BackendInfo, 'name' | 'native'>): FineTunePlan {
+  if (backend.native) {
+    return { formulation: 'native', cutLayer: 'block_12_add', cutShape: [14, 14, 96], trains: 'blocks 13–16 and the last 1×1 convolution (Conv_1)', ...schedule };
+  }
+  return { formulation: 'portable', cutLayer: 'block_15_add', cutShape: [7, 7, 160], trains: 'block 16 and the last 1×1 convolution (Conv_1)', ...schedule };
+}
