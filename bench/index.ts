@@ -6,13 +6,15 @@ import { benchLabelCommit } from './labelCommit';
 import { benchEmbedding } from './embedding';
 import { benchTraining } from './training';
 import { benchHeads } from './heads';
+import { benchFineTune } from './fineTune';
 import type { BenchResult } from './types';
 
 /**
  * `npm run bench`: every speed and memory target, each printed next to a reference measured
  * in the same run, so the ratios mean something on any machine. Results are also written to
  * bench/results/<timestamp>.json. `npm run bench -- import labels` runs a subset.
- * The active-learning benchmark is separate: `npm run bench:al`.
+ * The active-learning benchmark is separate: `npm run bench:al`; so is the full fine-tuning
+ * study: `npm run bench:finetune`.
  */
 const benches: Record<string, () => Promise<BenchResult>> = {
   import: () => benchImport(),
@@ -21,6 +23,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   embedding: () => benchEmbedding(),
   training: () => benchTraining(),
   heads: () => benchHeads(),
+  finetune: () => benchFineTune(),
 };
 
 async function main(): Promise<void> {

@@ -73,5 +73,5 @@ export function registerStudioHandlers(registry: HandlerRegistry, host: StudioHo
   registerModelHandlers(registry, services.ml, host.events);
   registerTrainingHandlers(registry, services.loop, services.ml);
   registerLoopHandlers(registry, services.loop, services.ml);
-  registerBackboneHandlers(registry, services.loop);
+  registerBackboneHandlers(registry, services.loop, services.ml);
 }

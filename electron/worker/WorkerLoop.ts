@@ -6,6 +6,7 @@ import { runTrainJob } from './jobs/train';
 import { runQueryJob } from './jobs/query';
 import { runCapabilitiesJob, runCrashJob, runMemoryJob } from './jobs/diagnostics';
 import { validateBackbone } from './backbones/validate';
+import { runFineTuneEstimateJob } from './training/fineTuneEstimate';
 import type { JobContext } from './jobs/context';
 
 type Send = (message: WorkerMessage) => void;
@@ -81,6 +82,8 @@ export class WorkerLoop {
         return runTrainJob(job, context);
       case 'query':
         return runQueryJob(job, context);
+      case 'fine-tune-estimate':
+        return runFineTuneEstimateJob(job, context);
       case 'validate-backbone':
         return validateBackbone(job.backbone);
       case 'capabilities':

@@ -64,6 +64,20 @@ export const queryJobSchema = z.object({
   batchSize: z.number().int().min(1).max(1024).default(32),
 });
 
+/**
+ * How long fine-tuning the built-in network would take on this worker: the worker times the
+ * cut-point network on a few dummy images and one training step, then scales by the labels
+ * (`train`, `val` sample ids) and the pool it must embed again afterwards.
+ */
+export const fineTuneEstimateJobSchema = z.object({
+  kind: z.literal('fine-tune-estimate'),
+  projectDir: absolute,
+  backbone: backboneSpecSchema,
+  train: z.array(idSchema),
+  val: z.array(idSchema),
+  poolSize: z.number().int().nonnegative(),
+});
+
 export const validateJobSchema = z.object({ kind: z.literal('validate-backbone'), backbone: backboneSpecSchema });
 export const capabilitiesJobSchema = z.object({ kind: z.literal('capabilities') });
 export const memoryJobSchema = z.object({ kind: z.literal('memory') });
@@ -74,6 +88,7 @@ export const jobSchema = z.discriminatedUnion('kind', [
   embedJobSchema,
   trainJobSchema,
   queryJobSchema,
+  fineTuneEstimateJobSchema,
   validateJobSchema,
   capabilitiesJobSchema,
   memoryJobSchema,
@@ -160,6 +175,21 @@ export const capabilitiesSchema = z.object({
 });
 export type Capabilities = z.output<typeof capabilitiesSchema>;
 
+export const fineTuneEstimateSchema = z.object({
+  backend: z.string(),
+  trains: z.string(),
+  /** Images whose cut-point activations are not cached yet, and the seconds to compute them. */
+  toCache: z.number().int(),
+  cacheSeconds: z.number(),
+  maxEpochs: z.number().int(),
+  secondsPerEpoch: z.number(),
+  /** Re-embedding the whole pool with the fine-tuned network. */
+  embedSeconds: z.number(),
+  /** Everything at most (early stopping usually ends sooner). */
+  totalSeconds: z.number(),
+});
+export type FineTuneEstimate = z.output<typeof fineTuneEstimateSchema>;
+
 export const memoryReportSchema = z.object({ numTensors: z.number().int(), numBytes: z.number(), rssBytes: z.number() });
 export type MemoryReport = z.output<typeof memoryReportSchema>;
 
@@ -167,6 +197,7 @@ export const jobResultSchemas = {
   embed: embedReportSchema,
   train: trainReportSchema,
   query: queryReportSchema,
+  'fine-tune-estimate': fineTuneEstimateSchema,
   'validate-backbone': validationReportSchema,
   capabilities: capabilitiesSchema,
   memory: memoryReportSchema,

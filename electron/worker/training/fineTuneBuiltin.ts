@@ -9,7 +9,7 @@ import { builtinOnnxPath } from '../backbones/builtin/builtinOnnx';
 import { nsfwjsMobileNetV2 } from '../backbones/builtin/nsfwjsModel';
 import { embedProject } from '../embeddings/embedProject';
 import type { EmbeddingStore } from '../embeddings/EmbeddingStore';
-import { layersModelToOnnx } from '../onnx/layersToOnnx';
+import { layersModelToOnnx, type LayersArtifacts } from '../onnx/layersToOnnx';
 import { replaceLayersWeights } from '../onnx/layersWeights';
 import type { FineTunePlan } from './fineTunePlan';
 import { buildTopNetwork } from './fineTuneTop';
@@ -47,7 +47,14 @@ export interface BuiltinFineTuneOptions {
  * converted again into the new backbone's ONNX graph. When no epoch beats the frozen network
  * on val, the built-in backbone itself is returned and nothing is written.
  */
-export async function fineTuneBuiltin(options: BuiltinFineTuneOptions): Promise<{ spec: BackboneSpec; report: FineTuneReport }> {
+export interface BuiltinFineTuneResult {
+  spec: BackboneSpec;
+  report: FineTuneReport;
+  /** The fine-tuned layers model (float32 weights), or null when the frozen network was kept. */
+  artifacts: LayersArtifacts | null;
+}
+
+export async function fineTuneBuiltin(options: BuiltinFineTuneOptions): Promise<BuiltinFineTuneResult> {
   const { spec, plan } = options;
   if (spec.builtin !== 'nsfwjs-mobilenetv2' || !spec.modelPath) throw new StudioError('unsupported', `"${spec.card.id}" is not the built-in network; only it fine-tunes on every backend.`);
   if (options.train.length === 0) throw new StudioError('invalid-request', 'Fine-tuning needs labeled images in the train split.');
@@ -96,17 +103,17 @@ export async function fineTuneBuiltin(options: BuiltinFineTuneOptions): Promise<
     tunedVal: trained.tunedVal,
     kept: trained.weights ? 'fine-tuned' : 'frozen',
   };
-  if (!trained.weights) return { spec, report };
-  const weights = replaceLayersWeights(artifacts.weightSpecs, artifacts.weightData, trained.weights);
+  if (!trained.weights) return { spec, report, artifacts: null };
+  const tuned: LayersArtifacts = { modelTopology: artifacts.modelTopology, ...replaceLayersWeights(artifacts.weightSpecs, artifacts.weightData, trained.weights) };
   const modelPath = join(options.outDir, 'model.onnx');
   await mkdir(options.outDir, { recursive: true });
-  await writeFileDurably(modelPath, layersModelToOnnx({ modelTopology: artifacts.modelTopology, ...weights }, { outputLayer: 'flatten_1', inputName: spec.card.input.name }));
+  await writeFileDurably(modelPath, layersModelToOnnx(tuned, { outputLayer: 'flatten_1', inputName: spec.card.input.name }));
   const card: BackboneCard = { ...spec.card, id: options.tunedId, name: `${spec.card.name}, fine-tuned on ${options.train.length} labels` };
-  return { spec: { card, modelPath }, report };
+  return { spec: { card, modelPath }, report, artifacts: tuned };
 }
 
 /** The card that reads the built-in network's activations at the cut point, one flat row per image. */
-function cutCard(card: BackboneCard, plan: FineTunePlan): BackboneCard {
+export function cutCard(card: BackboneCard, plan: FineTunePlan): BackboneCard {
   const [h, w, c] = plan.cutShape;
   return { ...card, id: `${card.id}-cut-${plan.cutLayer}`.toLowerCase(), name: `${card.name} at ${plan.cutLayer}`, output: { name: plan.cutLayer, tap: 'output', pool: 'flatten' }, embeddingSize: h * w * c };
 }

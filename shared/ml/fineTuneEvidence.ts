@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * What fine-tuning the built-in network measurably gained over the frozen network with the
+ * same head, at a number of labels, on a public data set (`npm run bench:finetune`). Shown
+ * beside the fine-tuning switch so the choice rests on numbers, with how many test images
+ * they come from.
+ */
+export const fineTuneEvidenceSchema = z.object({
+  dataset: z.string(),
+  labels: z.number().int(),
+  frozenTest: z.number(),
+  tunedTest: z.number(),
+  testCount: z.number().int(),
+  backend: z.string(),
+  secondsPerEpoch: z.number(),
+});
+export type FineTuneEvidence = z.infer<typeof fineTuneEvidenceSchema>;
+
+/** Below this gain (accuracy points) fine-tuning is not worth its time. */
+export const WORTHWHILE_GAIN = 0.005;
+
+/** Measured with `npm run bench:finetune` (docs/fine-tuning.json); filled in from that file. */
+export const measuredFineTuneGains: FineTuneEvidence[] = [];
+
+export interface FineTuneAdvice {
+  /** null when nothing measured is close enough to say. */
+  pays: boolean | null;
+  text: string;
+}
+
+/**
+ * Whether fine-tuning pays at `labels` labels, from the measured row nearest in label
+ * count (on a log scale). The answer says which measurement it rests on.
+ */
+export function fineTuneAdvice(labels: number, evidence: readonly FineTuneEvidence[] = measuredFineTuneGains): FineTuneAdvice {
+  if (evidence.length === 0 || labels <= 0) return { pays: null, text: 'No measurement to go by yet.' };
+  const nearest = [...evidence].sort((a, b) => Math.abs(Math.log(a.labels / labels)) - Math.abs(Math.log(b.labels / labels)))[0];
+  const gain = nearest.tunedTest - nearest.frozenTest;
+  const points = `${gain >= 0 ? '+' : '−'}${Math.abs(gain * 100).toFixed(1)} points`;
+  const basis = `measured on ${nearest.dataset} at ${nearest.labels.toLocaleString('en-US')} labels: ${(nearest.tunedTest * 100).toFixed(1)} % fine-tuned vs ${(nearest.frozenTest * 100).toFixed(1)} % frozen + head (test n = ${nearest.testCount.toLocaleString('en-US')})`;
+  const pays = gain >= WORTHWHILE_GAIN;
+  return { pays, text: `${pays ? 'Pays' : 'Does not pay'} here: ${points}, ${basis}.` };
+}
