@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,13 +8,13 @@ import sharp from 'sharp';
 import { cardFingerprint, inputLength, type BackboneCard } from '../shared/ml/cards';
 import { pixelsCard } from '../shared/ml/pixels';
 import { loadBackbone } from '../electron/worker/backbones/index';
-import { cpuSessionOptions } from '../electron/worker/backbones/onnxProviders';
 import { EmbeddingStore } from '../electron/worker/embeddings/EmbeddingStore';
 import { embedMissing, type ImageToEmbed } from '../electron/worker/embeddings/embedSamples';
 import { decodeForCard } from '../electron/worker/images/decodeForCard';
 import { mobileNetV2LikeCard, mobileNetV2LikeOnnx } from '../test/helpers/tinyModels';
 import { round, type BenchResult } from './types';
-import { bareBuiltinOnnx, builtinSpecs } from './embeddingBuiltin';
+import { builtinSpecs } from './embeddingBuiltin';
+import { bareOnnxRate } from './bareOnnx';
 import { selectBackend } from '../electron/worker/tf/backend';
 
 const BATCH = 16;
@@ -42,19 +42,6 @@ async function endToEnd(card: BackboneCard, modelPath: string | null, images: Im
   await store.close();
   await backbone.dispose();
   return images.length / seconds;
-}
-
-/** onnxruntime alone on the same network and batch size, inputs already in memory. */
-async function bareOnnx(model: Uint8Array, card: BackboneCard, count: number): Promise<number> {
-  const session = await ort.InferenceSession.create(model, { executionProviders: ['cpu'], ...cpuSessionOptions() });
-  const input = new Float32Array(BATCH * inputLength(card)).map((_, i) => Math.sin(i));
-  const feeds = { pixels: new ort.Tensor('float32', input, [BATCH, 3, card.input.height, card.input.width]) };
-  await session.run(feeds); // warm-up
-  const t0 = performance.now();
-  for (let done = 0; done < count; done += BATCH) await session.run(feeds);
-  const seconds = (performance.now() - t0) / 1000;
-  await session.release();
-  return (Math.ceil(count / BATCH) * BATCH) / seconds;
 }
 
 async function decodeOnly(card: BackboneCard, images: ImageToEmbed[]): Promise<number> {
@@ -88,12 +75,13 @@ export async function benchEmbedding(options: { images?: number; rounds?: number
     // Best of three interleaved rounds: other processes on a shared 2-core machine add noise
     // that only ever slows a round down.
     const builtin = await builtinSpecs(dir);
+    const builtinModel = await readFile(builtin.onnx.modelPath!);
     await endToEnd(builtin.onnx.card, builtin.onnx.modelPath, images.slice(0, BATCH), dir);
     const best = { pixels: 0, decode: 0, e2e: 0, bare: 0, builtin: 0, builtinBare: 0 };
     for (let round = 0; round < (options.rounds ?? 3); round++) {
-      best.bare = Math.max(best.bare, await bareOnnx(model, card, images.length));
+      best.bare = Math.max(best.bare, await bareOnnxRate(model, [BATCH, 3, card.input.height, card.input.width], images.length));
       best.e2e = Math.max(best.e2e, await endToEnd(card, modelPath, images, dir));
-      best.builtinBare = Math.max(best.builtinBare, await bareBuiltinOnnx(builtin.onnx.modelPath!, BATCH, images.length));
+      best.builtinBare = Math.max(best.builtinBare, await bareOnnxRate(builtinModel, [BATCH, 224, 224, 3], images.length));
       best.builtin = Math.max(best.builtin, await endToEnd(builtin.onnx.card, builtin.onnx.modelPath, images, dir));
       best.decode = Math.max(best.decode, await decodeOnly(card, images));
       best.pixels = Math.max(best.pixels, await endToEnd(pixels, null, images, dir));

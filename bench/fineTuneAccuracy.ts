@@ -9,17 +9,19 @@ import { fineTuneStudy, pct } from './fineTuneStudy';
  * `npm run bench:finetune`: fine-tuned vs frozen + head on Fashion-MNIST at 200, 1,000 and
  * 5,000 labels (val 500 from the training images for early stopping and for choosing the
  * step size; test 2,000 from the official test set). Writes docs/fine-tuning.json.
- * `-- --labels 1000 --lr 1e-4,3e-4` runs a subset (a step-size sweep reads val only).
+ * `-- --labels 1000 --lr 1e-4,3e-4 --epochs 3 --dir D` runs a subset (a step-size sweep reads
+ * val only) and keeps the images and cached activations in D for the next invocation.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { labels: { type: 'string' }, lr: { type: 'string' }, val: { type: 'string' }, test: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { labels: { type: 'string' }, lr: { type: 'string' }, val: { type: 'string' }, test: { type: 'string' }, out: { type: 'string' }, epochs: { type: 'string' }, dir: { type: 'string' } } });
   const labels = (values.labels ?? '200,1000,5000').split(',').map(Number);
   const learningRates = (values.lr ?? '2e-4').split(',').map(Number);
   const backend = await selectBackend();
-  const dir = await mkdtemp(join(tmpdir(), 'studio-bench-finetune-'));
+  // --dir keeps the images and the cached activations for the next invocation.
+  const dir = values.dir ? resolve(values.dir) : await mkdtemp(join(tmpdir(), 'studio-bench-finetune-'));
   const started = Date.now();
   try {
-    const rows = await fineTuneStudy(dir, backend, { labels, val: Number(values.val ?? 500), test: Number(values.test ?? 2000), learningRates, log: (line) => console.error(line) });
+    const rows = await fineTuneStudy(dir, backend, { labels, val: Number(values.val ?? 500), test: Number(values.test ?? 2000), learningRates, maxEpochs: values.epochs ? Number(values.epochs) : undefined, log: (line) => console.error(line) });
     console.log('\nlabels | step | frozen + head (test) | fine-tuned + head (test) | gain | val frozen → tuned | pixels 28×28 + head | s/epoch | epochs (best)');
     for (const r of rows) {
       console.log(`${r.labels} | ${r.learningRate} | ${pct(r.frozen.test)} | ${pct(r.tuned.test)} | ${((r.tuned.test - r.frozen.test) * 100).toFixed(1)} pts | ${pct(r.frozen.val)} → ${pct(r.tuned.val)} | ${pct(r.pixels.test)} | ${r.secondsPerEpoch.toFixed(1)} | ${r.epochsRun} (${r.bestEpoch})`);
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
     await writeFile(out, JSON.stringify({ measuredAt: new Date().toISOString(), backend: backend.name, node: process.version, minutes: Math.round((Date.now() - started) / 60000), val: Number(values.val ?? 500), test: Number(values.test ?? 2000), rows }, null, 1));
     console.error(`written to ${out}`);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (!values.dir) await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -49,14 +49,14 @@ type Features = Record<Split, Dataset>;
 export async function fineTuneStudy(
   dir: string,
   backend: BackendInfo,
-  options: { labels: number[]; val: number; test: number; learningRates: number[]; log?(line: string): void },
+  options: { labels: number[]; val: number; test: number; learningRates: number[]; maxEpochs?: number; log?(line: string): void },
 ): Promise<StudyRow[]> {
   const log = options.log ?? (() => undefined);
   const data = await fashionMnistSamples(join(dir, 'images'), { train: Math.max(...options.labels), val: options.val, test: options.test });
   const cacheDir = join(dir, 'cache');
   const spec = await new ModelCatalog({ cacheDir, entries: [] }).resolve(BUILTIN_MOBILENET_ID);
   const projectDir = join(dir, 'project');
-  const plan = fineTunePlan(backend);
+  const plan = { ...fineTunePlan(backend), ...(options.maxEpochs ? { maxEpochs: options.maxEpochs } : {}) };
   const everything = [...data.train, ...data.val, ...data.test];
   const card = cutCard(spec.card, plan);
   const cut = (await embedProject({ projectDir, spec: { card, modelPath: await builtinOnnxPath(join(cacheDir, 'models'), plan.cutLayer) }, samples: everything.map((l) => l.sample), batchSize: 32 })).store;
@@ -70,6 +70,7 @@ export async function fineTuneStudy(
       const train = data.train.slice(0, labels);
       const frozenScore = await headScore(frozen, labels);
       const pixelsScore = await headScore(pixelFeatures, labels);
+      log(`${labels} labels: frozen + head val ${pct(frozenScore.val)} test ${pct(frozenScore.test)}; pixels + head val ${pct(pixelsScore.val)} test ${pct(pixelsScore.test)}`);
       for (const learningRate of options.learningRates) {
         const tuned = await fineTuneBuiltin({
           spec, projectDir, train, val: data.val, numClasses: 10, plan: { ...plan, learningRate }, backendName: backend.name,

@@ -7,6 +7,7 @@ import { benchEmbedding } from './embedding';
 import { benchTraining } from './training';
 import { benchHeads } from './heads';
 import { benchFineTune } from './fineTune';
+import { benchDemoSuggestions } from './demoSuggestions';
 import type { BenchResult } from './types';
 
 /**
@@ -24,6 +25,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   training: () => benchTraining(),
   heads: () => benchHeads(),
   finetune: () => benchFineTune(),
+  demo: () => benchDemoSuggestions(),
 };
 
 async function main(): Promise<void> {

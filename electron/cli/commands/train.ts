@@ -58,7 +58,7 @@ export const trainCommand = defineCommand<RunRecord>({
     }),
   format: (r) => {
     const val = r.metrics?.val;
-    const fineTune = r.fineTune.requested && !r.fineTune.available ? `\n  fine-tuning not available: ${r.fineTune.reason}` : '';
+    const fineTune = !r.fineTune.requested ? '' : r.fineTune.available ? `\n  ${r.fineTune.reason}` : `\n  fine-tuning not available: ${r.fineTune.reason}`;
     return [
       `Run ${r.id} ${r.status} in ${((r.durationMs ?? 0) / 1000).toFixed(1)} s on ${r.backend?.name ?? '?'} (${r.backbone.id}, ${r.head.kind} head, best epoch ${r.bestEpoch}${r.stoppedEarly ? ', stopped early' : ''}).`,
       `  labels: ${r.labels.train} train, ${r.labels.val} val; train accuracy ${(r.metrics?.train.accuracy ?? 0).toFixed(3)}${val ? `, val accuracy ${val.accuracy.toFixed(3)}, val macro-F1 ${val.macroF1.toFixed(3)}` : ', no val labels'}`,

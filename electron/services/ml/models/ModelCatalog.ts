@@ -8,7 +8,7 @@ import type { BackboneCardInput, BackboneSpec } from '../../../../shared/ml/card
 import type { ValidationReport } from '../../../../shared/ml/messages';
 import { builtinPixelsIds, isPixelsId, pixelsCard } from '../../../../shared/ml/pixels';
 import { BUILTIN_MOBILENET_ID } from '../../../../shared/ml/builtinNetworks';
-import { builtinNetworkListing, resolveBuiltinNetwork } from './builtinNetwork';
+import { builtInListing, builtinNetworkListing, resolveBuiltinNetwork } from './builtinNetwork';
 import { DurableJsonFile } from '../../storage/DurableJsonFile';
 import { fsyncDirectory } from '../../storage/durableWrite';
 import { catalogEntries } from './catalogEntries';
@@ -231,21 +231,7 @@ export class ModelCatalog {
 }
 
 function pixelsListing(id: string): BackboneListing {
-  const card = pixelsCard(id)!;
-  return {
-    card,
-    source: 'built-in',
-    status: 'ready',
-    integrity: 'built-in',
-    integrityText: integrityText['built-in'],
-    sha256: null,
-    bytes: null,
-    downloadedBytes: null,
-    url: null,
-    licence: null,
-    path: null,
-    description: 'Resized pixels as features: no download, right for small grayscale data and the offline demo. Any size works as pixels-<W>x<H>-<gray|rgb>.',
-  };
+  return builtInListing(pixelsCard(id)!, 'Resized pixels as features: no download, right for small grayscale data and the offline demo. Any size works as pixels-<W>x<H>-<gray|rgb>.');
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,12 +1,12 @@
 import { integrityText, type BackboneListing } from '../../../../shared/ml/catalog';
-import type { BackboneSpec } from '../../../../shared/ml/cards';
+import type { BackboneCard, BackboneSpec } from '../../../../shared/ml/cards';
 import { builtinMobileNetCard, builtinMobileNetLicence, builtinMobileNetNote, builtinMobileNetSource } from '../../../../shared/ml/builtinNetworks';
 import { builtinOnnxPath } from '../../../worker/backbones/builtin/builtinOnnx';
 
-/** The built-in MobileNetV2 as the catalog lists it: ready, nothing to download. */
-export function builtinNetworkListing(): BackboneListing {
+/** A backbone that ships with the studio, as the catalog lists it: ready, nothing to download. */
+export function builtInListing(card: BackboneCard, description: string, source: { licence: string; url: string } | null = null): BackboneListing {
   return {
-    card: builtinMobileNetCard,
+    card,
     source: 'built-in',
     status: 'ready',
     integrity: 'built-in',
@@ -14,11 +14,16 @@ export function builtinNetworkListing(): BackboneListing {
     sha256: null,
     bytes: null,
     downloadedBytes: null,
-    url: builtinMobileNetSource,
-    licence: builtinMobileNetLicence,
+    url: source?.url ?? null,
+    licence: source?.licence ?? null,
     path: null,
-    description: builtinMobileNetNote,
+    description,
   };
+}
+
+/** The built-in MobileNetV2, with its licence and where it comes from. */
+export function builtinNetworkListing(): BackboneListing {
+  return builtInListing(builtinMobileNetCard, builtinMobileNetNote, { licence: builtinMobileNetLicence, url: builtinMobileNetSource });
 }
 
 /**
