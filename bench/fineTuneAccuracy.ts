@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { selectBackend } from '../electron/worker/tf/backend';
 import { fineTuneStudy, pct } from './fineTuneStudy';
+import { fineTunePlan } from '../electron/worker/training/fineTunePlan';
 
 /**
  * `npm run bench:finetune`: fine-tuned vs frozen + head on Fashion-MNIST at 200, 1,000 and
@@ -13,15 +14,15 @@ import { fineTuneStudy, pct } from './fineTuneStudy';
  * val only) and keeps the images and cached activations in D for the next invocation.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { labels: { type: 'string' }, lr: { type: 'string' }, val: { type: 'string' }, test: { type: 'string' }, out: { type: 'string' }, epochs: { type: 'string' }, dir: { type: 'string' } } });
+  const { values } = parseArgs({ options: { labels: { type: 'string' }, lr: { type: 'string' }, val: { type: 'string' }, test: { type: 'string' }, out: { type: 'string' }, epochs: { type: 'string' }, dir: { type: 'string' }, 'head-lr': { type: 'string' }, patience: { type: 'string' } } });
   const labels = (values.labels ?? '200,1000,5000').split(',').map(Number);
-  const learningRates = (values.lr ?? '2e-4').split(',').map(Number);
+  const learningRates = values.lr ? values.lr.split(',').map(Number) : [fineTunePlan(await selectBackend()).learningRate];
   const backend = await selectBackend();
   // --dir keeps the images and the cached activations for the next invocation.
   const dir = values.dir ? resolve(values.dir) : await mkdtemp(join(tmpdir(), 'studio-bench-finetune-'));
   const started = Date.now();
   try {
-    const rows = await fineTuneStudy(dir, backend, { labels, val: Number(values.val ?? 500), test: Number(values.test ?? 2000), learningRates, maxEpochs: values.epochs ? Number(values.epochs) : undefined, log: (line) => console.error(line) });
+    const rows = await fineTuneStudy(dir, backend, { labels, val: Number(values.val ?? 500), test: Number(values.test ?? 2000), learningRates, plan: { ...(values.epochs ? { maxEpochs: Number(values.epochs) } : {}), ...(values['head-lr'] ? { headLearningRate: Number(values['head-lr']) } : {}), ...(values.patience ? { patience: Number(values.patience) } : {}) }, log: (line) => console.error(line) });
     console.log('\nlabels | step | frozen + head (test) | fine-tuned + head (test) | gain | val frozen → tuned | pixels 28×28 + head | s/epoch | epochs (best)');
     for (const r of rows) {
       console.log(`${r.labels} | ${r.learningRate} | ${pct(r.frozen.test)} | ${pct(r.tuned.test)} | ${((r.tuned.test - r.frozen.test) * 100).toFixed(1)} pts | ${pct(r.frozen.val)} → ${pct(r.tuned.val)} | ${pct(r.pixels.test)} | ${r.secondsPerEpoch.toFixed(1)} | ${r.epochsRun} (${r.bestEpoch})`);

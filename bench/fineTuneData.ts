@@ -58,7 +58,8 @@ export async function fashionMnistSamples(dir: string, counts: { train: number; 
     Promise.all(Array.from(order.subarray(from, from + count), (index) => write(set, index, split, `${prefix}-${index}`)));
   return {
     train: await take(trainSet, trainOrder, 0, counts.train, 'train', 'train'),
-    val: await take(trainSet, trainOrder, counts.train, counts.val, 'val', 'train'),
+    // Val comes from the end of the order, so every label count is judged on the same images.
+    val: await take(trainSet, trainOrder, trainOrder.length - counts.val, counts.val, 'val', 'train'),
     test: await take(testSet, testOrder, 0, counts.test, 'test', 'test'),
   };
 }

@@ -49,14 +49,14 @@ type Features = Record<Split, Dataset>;
 export async function fineTuneStudy(
   dir: string,
   backend: BackendInfo,
-  options: { labels: number[]; val: number; test: number; learningRates: number[]; maxEpochs?: number; log?(line: string): void },
+  options: { labels: number[]; val: number; test: number; learningRates: number[]; plan?: Partial<FineTunePlan>; log?(line: string): void },
 ): Promise<StudyRow[]> {
   const log = options.log ?? (() => undefined);
   const data = await fashionMnistSamples(join(dir, 'images'), { train: Math.max(...options.labels), val: options.val, test: options.test });
   const cacheDir = join(dir, 'cache');
   const spec = await new ModelCatalog({ cacheDir, entries: [] }).resolve(BUILTIN_MOBILENET_ID);
   const projectDir = join(dir, 'project');
-  const plan = { ...fineTunePlan(backend), ...(options.maxEpochs ? { maxEpochs: options.maxEpochs } : {}) };
+  const plan = { ...fineTunePlan(backend), ...options.plan };
   const everything = [...data.train, ...data.val, ...data.test];
   const card = cutCard(spec.card, plan);
   const cut = (await embedProject({ projectDir, spec: { card, modelPath: await builtinOnnxPath(join(cacheDir, 'models'), plan.cutLayer) }, samples: everything.map((l) => l.sample), batchSize: 32 })).store;
@@ -77,6 +77,7 @@ export async function fineTuneStudy(
           outDir: join(dir, `tuned-${labels}-${learningRate}`), tunedId: `${BUILTIN_MOBILENET_ID}-ft-${labels}-${rows.length}`,
           onEpoch: (e) => log(`  ${labels} labels, step ${learningRate}: epoch ${e.epoch} loss ${e.loss.toFixed(3)} val ${e.valAccuracy?.toFixed(3)}`),
         });
+        log(`  fine-tuning's own classifier on val: frozen ${pct(tuned.report.frozenVal?.accuracy ?? NaN)} → best epoch ${tuned.report.bestEpoch} ${pct(tuned.report.tunedVal?.accuracy ?? NaN)}`);
         const tunedScore = tuned.artifacts ? await headScore(await topFeatures(tuned.artifacts, plan, cut, data), labels) : frozenScore;
         const { report } = tuned;
         rows.push({ labels, learningRate, frozen: frozenScore, tuned: tunedScore, pixels: pixelsScore, kept: report.kept, epochsRun: report.history.length, bestEpoch: report.bestEpoch, secondsPerEpoch: report.secondsPerEpoch });

@@ -38,7 +38,7 @@ let probes = 0;
  * Trains the top of the network on cached activations, the way fine-tuning on few labels
  * is usually done well: first a softmax classifier on the frozen features (a linear probe),
  * then the network's layers and the classifier together with a small step size, scored on
- * the val split after every epoch; training stops once val loss has not improved for
+ * the val split after every epoch; training stops once val accuracy has not improved for
  * `patience` epochs, and the best epoch's weights are kept, or the frozen ones if no epoch
  * beat them. Without val labels it runs half the epochs and keeps the last.
  */
@@ -60,7 +60,7 @@ export async function trainTop(
   const frozenVal = await evaluate(val);
   let best = { loss: frozenVal?.loss ?? Infinity, epoch: 0, weights: null as Map<string, Float32Array> | null, val: frozenVal };
   const topOptimizer = tf.train.adam(plan.learningRate);
-  const headOptimizer = tf.train.adam(plan.learningRate * 10);
+  const headOptimizer = tf.train.adam(plan.headLearningRate);
   const random = seededRandom(options.seed ?? 1);
   const history: EpochFigures[] = [];
   const epochs = val ? plan.maxEpochs : Math.max(1, Math.floor(plan.maxEpochs / 2));
@@ -99,7 +99,7 @@ export async function trainTop(
       const figures: EpochFigures = { epoch, loss: lossSum / train.count, accuracy: correct / train.count, ...(scored ? { valLoss: scored.loss, valAccuracy: scored.accuracy } : {}) };
       history.push(figures);
       options.onEpoch?.(figures);
-      if (!scored || scored.loss < best.loss - 1e-4) {
+      if (!scored || better(scored, best.val)) {
         best = { loss: scored?.loss ?? Infinity, epoch, weights: top.weights(), val: scored };
         stale = 0;
       } else if (++stale >= plan.patience) {
@@ -114,6 +114,18 @@ export async function trainTop(
   }
   const secondsPerEpoch = history.length ? (performance.now() - started) / 1000 / history.length : 0;
   return { history, bestEpoch: best.epoch, stoppedEarly, frozenVal, tunedVal: best.epoch ? best.val : frozenVal, weights: best.weights, secondsPerEpoch };
+}
+
+/**
+ * Val accuracy decides, val loss breaks ties. The network's features feed a new head
+ * afterwards, so what counts is how well they separate the classes, not how calibrated
+ * this classifier is: fine-tuning sharpens its probabilities, and val loss rises while
+ * accuracy still improves (measured on Fashion-MNIST at 1,000 labels).
+ */
+function better(scored: ValFigures, best: ValFigures | null): boolean {
+  if (!best) return true;
+  if (scored.accuracy !== best.accuracy) return scored.accuracy > best.accuracy;
+  return scored.loss < best.loss - 1e-4;
 }
 
 /** Softmax regression on the frozen network's pooled features: the classifier fine-tuning starts from. */

@@ -22,11 +22,11 @@ describe('fine-tuning as the Model view offers it', () => {
 
     const offer = await studio.call('backbones:fine-tune-offer', {});
     expect(offer.reason).toMatch(/block 16 and the last 1×1 convolution/);
-    expect(offer.estimate).toMatchObject({ toCache: labeled.length, maxEpochs: 8, backend: expect.any(String), trains: expect.stringMatching(/block 16/) });
+    expect(offer.estimate).toMatchObject({ toCache: labeled.length, maxEpochs: 5, backend: expect.any(String), trains: expect.stringMatching(/block 16/) });
     const e = offer.estimate!;
     expect(e.cacheSeconds).toBeGreaterThan(0);
     expect(e.secondsPerEpoch).toBeGreaterThan(0);
-    expect(e.totalSeconds).toBeCloseTo(e.cacheSeconds + 8 * e.secondsPerEpoch + e.embedSeconds, 6);
+    expect(e.totalSeconds).toBeCloseTo(e.cacheSeconds + 5 * e.secondsPerEpoch + e.embedSeconds, 6);
   });
 
   it('for a pixels backbone: not available, saying why, and nothing is timed', async () => {
