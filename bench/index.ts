@@ -8,6 +8,9 @@ import { benchTraining } from './training';
 import { benchHeads } from './heads';
 import { benchFineTune } from './fineTune';
 import { benchDemoSuggestions } from './demoSuggestions';
+import { benchLabelNoise } from './dataQuality';
+import { benchMapProjection, benchMapPanning } from './embeddingMap';
+import { benchTeamLabeling } from './teamLabeling';
 import type { BenchResult } from './types';
 
 /**
@@ -26,6 +29,10 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   heads: () => benchHeads(),
   finetune: () => benchFineTune(),
   demo: () => benchDemoSuggestions(),
+  'label-noise': () => benchLabelNoise(),
+  'map-projection': () => benchMapProjection(),
+  'map-panning': () => benchMapPanning(),
+  team: () => benchTeamLabeling(),
 };
 
 async function main(): Promise<void> {

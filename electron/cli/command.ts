@@ -29,7 +29,15 @@ export interface CliCommand<R = unknown> {
   longRunning?: boolean;
   run(input: CommandInput): Promise<R>;
   format?(result: R): string;
+  /**
+   * A result that is not plain success (a label recorded as a conflict) exits with this
+   * code after printing it; 0 when omitted. See `conflictExitCode`.
+   */
+  exitCode?(result: R): number;
 }
+
+/** The exit status of a command whose result is a conflict: recorded or refused, the JSON says which. */
+export const conflictExitCode = 3;
 
 /** Usage errors exit with code 2; everything else that fails exits with 1. */
 export class UsageError extends Error {}

@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     if (command.longRunning) return 0;
     if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else process.stdout.write(`${command.format ? command.format(result) : JSON.stringify(result, null, 2)}\n`);
-    return 0;
+    return command.exitCode?.(result) ?? 0;
   } catch (error) {
     return reportError(error, command);
   }

@@ -13,6 +13,8 @@ import { setupMenu } from './menu';
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '../renderer');
 const preloadDir = join(here, '../preload');
+// resources/ ships beside out/ (the app icon; bundled assets the app needs at run time).
+const iconPath = join(here, '../../resources/icon.png');
 
 app.enableSandbox();
 registerSchemePrivileges();
@@ -26,9 +28,9 @@ async function start(): Promise<void> {
   handleStudioProtocol(studio, rendererDir);
   denyPermissions();
   setupMenu();
-  createMainWindow(preloadDir);
+  createMainWindow(preloadDir, iconPath);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadDir);
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadDir, iconPath);
   });
 }
 

@@ -20,7 +20,7 @@ export function isTrustedFrame(frame: WebFrameMain | null): boolean {
  * The studio window: isolated, sandboxed, no Node in the page. It may not navigate away
  * or open windows; https links open in the user's browser instead.
  */
-export function createMainWindow(preloadDir: string): BrowserWindow {
+export function createMainWindow(preloadDir: string, iconPath?: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -29,6 +29,7 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
     show: false,
     title: 'Active Learning Studio',
     backgroundColor: '#15171c',
+    ...(iconPath ? { icon: iconPath } : {}),
     webPreferences: secureWebPreferences(preloadDir),
   });
   window.once('ready-to-show', () => window.show());

@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import { bridgeClientMessageSchema, type BridgeServerMessage } from '../../shared/contract/bridge';
 import type { HandlerRegistry } from '../services/rpc/HandlerRegistry';
 import type { EventHub } from '../services/rpc/EventHub';
+import { openClientSession } from '../services/rpc/clientSession';
 
 /**
  * One browser tab's end of the bridge: requests are dispatched through the same registry
@@ -12,7 +13,13 @@ export function attachBridge(socket: WebSocket, registry: HandlerRegistry, event
   const send = (message: BridgeServerMessage): void => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
-  const dispose = events.subscribe((channel, payload) => send({ type: 'event', channel, payload }));
+  const unsubscribe = events.subscribe((channel, payload) => send({ type: 'event', channel, payload }));
+  // The tab's session ends with its socket: whatever it held (leased images) goes back.
+  const client = openClientSession();
+  const dispose = (): void => {
+    unsubscribe();
+    client.end();
+  };
   socket.on('close', dispose);
   socket.on('error', dispose);
   socket.on('message', async (data, isBinary) => {
@@ -32,7 +39,7 @@ export function attachBridge(socket: WebSocket, registry: HandlerRegistry, event
       return;
     }
     const { id, channel, payload } = parsed.data;
-    const result = await registry.dispatch(channel, payload, { transport: 'bridge' });
+    const result = await registry.dispatch(channel, payload, { transport: 'bridge', client: client.session });
     send({ type: 'response', id, result: result as BridgeServerMessage extends { result: infer R } ? R : never });
   });
 }

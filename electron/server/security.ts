@@ -1,10 +1,29 @@
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_COOKIE = 'studio_token';
-
 export function newSessionToken(): string {
   return randomBytes(24).toString('base64url');
+}
+
+/**
+ * Browsers send a cookie to every port of a host, so the session cookie is scoped twice:
+ * its name carries the port (two studios on one machine keep their own), and its path is
+ * the session's random path prefix, which no other server on the machine is ever asked for.
+ */
+export interface SessionScope {
+  cookieName: string;
+  /** '/s/<random>/': every page, image, upload and the bridge of this studio live under it. */
+  path: string;
+  secure: boolean;
+}
+
+export function newSessionScope(port: number, secure: boolean): SessionScope {
+  return { cookieName: `studio_${port}`, path: `/s/${randomBytes(12).toString('base64url')}/`, secure };
+}
+
+/** The Set-Cookie header value that carries the token for this session only. */
+export function sessionCookie(scope: SessionScope, token: string): string {
+  return `${scope.cookieName}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=${scope.path}${scope.secure ? '; Secure' : ''}`;
 }
 
 /** Constant-time token comparison. */
@@ -15,12 +34,18 @@ export function tokenMatches(expected: string, given: string | undefined | null)
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function cookieToken(request: IncomingMessage): string | null {
+export function cookieToken(request: IncomingMessage, cookieName: string): string | null {
   const header = request.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return decodeURIComponent(rest.join('='));
+    if (name === cookieName) {
+      try {
+        return decodeURIComponent(rest.join('='));
+      } catch {
+        return null; // a malformed cookie is no token
+      }
+    }
   }
   return null;
 }
@@ -53,7 +78,7 @@ export const securityHeaders: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 };
 
-/** Refuses Host headers other than the address we bound to (DNS-rebinding defence). */
+/** Refuses Host headers other than the addresses we are reachable at (DNS-rebinding defence). */
 export function hostAllowed(request: IncomingMessage, allowedHosts: ReadonlySet<string>): boolean {
   const host = request.headers.host?.toLowerCase();
   return host !== undefined && allowedHosts.has(host);

@@ -4,6 +4,7 @@ import type { BackendInfo } from './tf/backend';
 import { runEmbedJob } from './jobs/embed';
 import { runTrainJob } from './jobs/train';
 import { runQueryJob } from './jobs/query';
+import { runMapJob, runQualityJob } from './jobs/quality';
 import { runCapabilitiesJob, runCrashJob, runMemoryJob } from './jobs/diagnostics';
 import { validateBackbone } from './backbones/validate';
 import { runFineTuneEstimateJob } from './training/fineTuneEstimate';
@@ -84,6 +85,10 @@ export class WorkerLoop {
         return runQueryJob(job, context);
       case 'fine-tune-estimate':
         return runFineTuneEstimateJob(job, context);
+      case 'quality':
+        return runQualityJob(job, context);
+      case 'map':
+        return runMapJob(job, context);
       case 'validate-backbone':
         return validateBackbone(job.backbone);
       case 'capabilities':

@@ -3,6 +3,7 @@ import { useStudio } from './hooks/useStudio';
 import { selectProject } from './store/selectors';
 import { StartScreen } from './views/start/StartScreen';
 import { Toasts } from './views/shell/Toasts';
+import { NamePrompt } from './views/shell/NamePrompt';
 import { Workspace } from './views/shell/Workspace';
 
 /** The start screen until a project is open, then the workspace; toasts over both. */
@@ -10,6 +11,7 @@ export function App() {
   const booted = useStudio((s) => s.booted);
   const bootError = useStudio((s) => s.bootError);
   const project = useStudio(selectProject);
+  const needsName = useStudio((s) => s.needsName);
   const boot = useStudio((s) => s.boot);
   useEffect(() => void boot(), [boot]);
 
@@ -25,6 +27,7 @@ export function App() {
         </div>
       </div>
     );
+  else if (needsName) screen = <NamePrompt />;
   else screen = project ? <Workspace /> : <StartScreen />;
   return (
     <>

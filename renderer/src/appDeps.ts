@@ -6,7 +6,9 @@ import { afterNextPaint } from './timing/afterNextPaint';
 
 /** The real edges the app's store runs over. */
 export function appDeps(): StoreDeps {
-  const newId = (): string => crypto.randomUUID().replace(/-/g, '').slice(0, 24);
+  // crypto.randomUUID exists only in secure contexts; a studio served over plain HTTP to a LAN
+  // address is not one, but getRandomValues works everywhere.
+  const newId = (): string => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
   return {
     api: studioApi(),
     now: () => performance.now(),

@@ -26,8 +26,12 @@ export const bridgeServerMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type BridgeServerMessage = z.infer<typeof bridgeServerMessageSchema>;
 
-/** The path the bridge WebSocket listens on, and the image route both modes share in shape. */
-export const bridgePath = '/bridge';
+/**
+ * Where the bridge WebSocket listens, relative to the page: a studio serves everything under
+ * its session's own path, so the renderer resolves this (and `image/…`, `upload/…`) against
+ * its location.
+ */
+export const bridgePath = 'bridge';
 export const imageVariants = ['thumb', 'preview', 'original'] as const;
 export type ImageVariant = (typeof imageVariants)[number];
 

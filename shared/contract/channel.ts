@@ -40,6 +40,10 @@ export const errorCodes = [
   'conflict',
   'locked',
   'io',
+  /** The disk is full; the write was rolled back and the message says what was not saved. */
+  'disk-full',
+  /** Project files are damaged or missing in a way that needs the user's choice (see the hint). */
+  'damaged',
   'cancelled',
   'unsupported',
   'internal',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { event, request } from './channel';
-import { absolutePathSchema, idSchema } from './schemas';
+import { absolutePathSchema, idSchema, splitSchema } from './schemas';
 
 /** Why a file was not imported. Every rejected file is listed; the import goes on. */
 export const rejectReasons = [
@@ -15,6 +15,30 @@ export const rejectReasons = [
 ] as const;
 export type RejectReason = (typeof rejectReasons)[number];
 
+/**
+ * How an import placed near-duplicates: groups formed (two or more images, new or held),
+ * new images that joined a group already in a split, bridges (a new image near held samples
+ * in different splits, so one pair straddles whatever is chosen), and groups over the cap
+ * that were cut at a stricter threshold.
+ */
+export const importSplitReportSchema = z.object({
+  groups: z.number().int(),
+  groupedImages: z.number().int(),
+  joinedEarlier: z.number().int(),
+  bridges: z.array(
+    z.object({
+      paths: z.array(z.string()),
+      heldSamples: z.array(idSchema),
+      heldSplits: z.partialRecord(splitSchema, z.number().int()),
+      chosen: splitSchema,
+    }),
+  ),
+  resplit: z.array(
+    z.object({ images: z.number().int(), stricterBy: z.number().int(), parts: z.number().int(), largestPart: z.number().int(), stillOversized: z.boolean() }),
+  ),
+});
+export type ImportSplitReport = z.infer<typeof importSplitReportSchema>;
+
 export const importReportSchema = z.object({
   imported: z.number().int(),
   duplicates: z.array(z.object({ path: z.string(), duplicateOf: z.string() })),
@@ -23,17 +47,25 @@ export const importReportSchema = z.object({
   labeled: z.number().int(),
   /** Classes created because an imported label named a class the project did not have. */
   newClasses: z.array(z.string()),
-  /** CSV rows naming files that were not part of this import. */
+  /** Labels-file rows naming files that were not part of this import. */
   unmatchedCsvRows: z.number().int(),
   cancelled: z.boolean(),
+  splits: importSplitReportSchema,
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 
 export const importRequestSchema = z.strictObject({
   /** Folders (walked recursively) and single files. */
   sources: z.array(absolutePathSchema).min(1).max(10_000),
-  labelsFrom: z.enum(['none', 'folders', 'csv']).default('none'),
+  /**
+   * `folders`: class from the first folder level (or the second under `train/ val/ test/`,
+   * the ImageFolder layout, which also gives the split). `file` (or `csv`, its older name):
+   * a labels file, its format told from its contents: a plain `path,label` CSV, a studio
+   * CSV or JSON-lines export, or a Label Studio JSON export.
+   */
+  labelsFrom: z.enum(['none', 'folders', 'csv', 'file']).default('none'),
   csvPath: absolutePathSchema.optional(),
+  labelsFile: absolutePathSchema.optional(),
 });
 export type ImportRequest = z.input<typeof importRequestSchema>;
 

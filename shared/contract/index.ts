@@ -9,6 +9,12 @@ import { queueChannels } from './queue';
 import { modelsChannels, trainingChannels } from './models';
 import { loopChannels } from './loop';
 import { backbonesChannels } from './backbones';
+import { teamChannels } from './team';
+import { reviewChannels } from './review';
+import { splitsChannels } from './splits';
+import { datasetChannels } from './dataset';
+import { evaluateChannels } from './evaluate';
+import { qualityChannels } from './quality';
 
 /**
  * Every channel between the UI and the studio's services, by name. Names are
@@ -26,6 +32,12 @@ export const contract = {
   ...trainingChannels,
   ...loopChannels,
   ...backbonesChannels,
+  ...teamChannels,
+  ...reviewChannels,
+  ...splitsChannels,
+  ...datasetChannels,
+  ...evaluateChannels,
+  ...qualityChannels,
 } as const;
 
 export type Contract = typeof contract;

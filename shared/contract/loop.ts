@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event, request } from './channel';
 import { emptySchema, idSchema } from './schemas';
+import { evaluationSchema, figureSchema } from './evaluation';
 import { backboneIdSchema } from '../ml/cards';
 import { runProgressSchema } from '../ml/runs';
 
@@ -29,31 +30,36 @@ export const strategyInfoSchema = z.object({
 });
 export type StrategyInfo = z.infer<typeof strategyInfoSchema>;
 
-/** Classification quality on a labeled split (the frozen test split for the learning curve). */
-export const evaluationSchema = z.object({
-  split: z.enum(['val', 'test']),
-  count: z.number().int(),
-  accuracy: z.number(),
-  macroF1: z.number(),
-  /** Expected calibration error over 10 confidence bins. */
-  ece: z.number(),
-  perClass: z.array(z.object({ classId: idSchema, precision: z.number(), recall: z.number(), f1: z.number(), support: z.number().int() })),
-  /** rows = true class, columns = predicted class, both in `classIds` order. */
-  confusion: z.array(z.array(z.number().int())),
-  classIds: z.array(idSchema),
-});
-export type Evaluation = z.infer<typeof evaluationSchema>;
+export { evaluationSchema, type Evaluation } from './evaluation';
 
-/** One turn of the loop: a run, the labels it learned from and how it did on the test split. */
+/** What picked some of a round's new train labels: a strategy's batch, the gallery, import order, an import. */
+export const pickedSchema = z.object({ strategy: z.string(), labels: z.number().int() });
+
+/**
+ * One turn of the loop: a run, the labels it learned from and how it does on the test split.
+ * `test` is scored on the current test labels, the same for every round, so the learning
+ * curve compares like with like; `testNote` says why a round has no figures. A retrain that
+ * learned from no more labels than the round (same labels, another head, corrected labels)
+ * replaces the round's model and counts in `retrains` instead of adding a round.
+ */
 export const roundSchema = z.object({
   round: z.number().int().positive(),
   runId: idSchema,
   at: z.string(),
   /** Labels the run learned from (train + val). */
   labels: z.number().int(),
+  /**
+   * What picked the round's new train labels: one strategy, "mixed" when several did (see
+   * `picked`), or for rounds an older studio recorded, the setting at the time.
+   */
   strategy: z.string(),
-  valAccuracy: z.number().nullable(),
+  /** The round's new train labels by what picked them, most first; null where not recorded. */
+  picked: z.array(pickedSchema).nullable(),
+  retrains: z.number().int().nonnegative(),
+  /** Val accuracy at training time (the run stopped early on val: optimistic). */
+  val: figureSchema.nullable(),
   test: evaluationSchema.nullable(),
+  testNote: z.string().nullable(),
 });
 export type Round = z.infer<typeof roundSchema>;
 
@@ -65,7 +71,14 @@ export const loopStatusSchema = z.object({
   autoRetrain: z.boolean(),
   strategy: z.string(),
   lastRun: z
-    .object({ id: idSchema, status: z.string(), valAccuracy: z.number().nullable(), testAccuracy: z.number().nullable(), finishedAt: z.string().nullable() })
+    .object({
+      id: idSchema,
+      status: z.string(),
+      /** Accuracy on the val labels of its training, and on today's test labels; each with its interval and n. */
+      val: figureSchema.nullable(),
+      test: figureSchema.nullable(),
+      finishedAt: z.string().nullable(),
+    })
     .nullable(),
   /** The run in progress and its latest progress, if any. */
   training: z.object({ runId: idSchema, progress: runProgressSchema.nullable() }).nullable(),

@@ -48,6 +48,8 @@ export const projectStatusSchema = z.object({
   perClass: z.array(
     z.object({ classId: z.string(), name: z.string(), count: z.number().int(), perSplit: splitCountsSchema }),
   ),
+  /** What opening the project found and did (a document restored, damaged lines set aside…). */
+  notices: z.array(noticeSchema),
 });
 export type ProjectStatus = z.infer<typeof projectStatusSchema>;
 
@@ -77,7 +79,11 @@ export const projectChannels = {
     }),
     projectSummarySchema,
   ),
-  'project:open': request(z.strictObject({ dir: absolutePathSchema }), projectSummarySchema),
+  /**
+   * `recovery` answers a `damaged` error (a journal that lost records): look without changing
+   * anything (`read-only`), or go on with what is there (`accept-loss`, the notices say what is lost).
+   */
+  'project:open': request(z.strictObject({ dir: absolutePathSchema, recovery: z.enum(['read-only', 'accept-loss']).optional() }), projectSummarySchema),
   'project:demo': request(z.strictObject({ dir: absolutePathSchema.optional() }), projectSummarySchema),
   'project:close': request(emptySchema, emptySchema),
   'project:current': request(emptySchema, projectSummarySchema.nullable()),
@@ -91,7 +97,7 @@ export const projectChannels = {
   /** Something in the open project changed; every window and browser tab refreshes it. */
   'project:changed': event(
     z.object({
-      what: z.array(z.enum(['project', 'classes', 'samples', 'labels', 'runs', 'queue'])),
+      what: z.array(z.enum(['project', 'classes', 'samples', 'labels', 'runs', 'queue', 'team'])),
     }),
   ),
 } as const;

@@ -2,14 +2,18 @@ import { z } from 'zod';
 import { request } from './channel';
 import { idSchema, splitSchema } from './schemas';
 import { decisionSchema, labelStateSchema } from '../domain/records';
+import { rowPredictionSchema, sampleConditionSchema, sampleSortSchema } from './sampleConditions';
 
 /** Which samples a gallery or the CLI lists. Fields combine (AND). */
 export const sampleFilterSchema = z.strictObject({
-  status: z.enum(['all', 'unlabeled', 'labeled', 'flagged', 'skipped']).default('all'),
+  /** `conflict`: waiting for a reviewer (a conflict or an overlap disagreement); `reviewed`: a reviewer decided. */
+  status: z.enum(['all', 'unlabeled', 'labeled', 'flagged', 'skipped', 'conflict', 'reviewed']).default('all'),
   classId: idSchema.optional(),
   split: splitSchema.optional(),
   /** Samples a finished run predicts as this class (its top class): a confusion-matrix cell. */
   predicted: z.strictObject({ runId: idSchema, classId: idSchema }).optional(),
+  /** More conditions, all of which must hold (see sampleConditions). */
+  where: z.array(sampleConditionSchema).max(8).optional(),
 });
 export type SampleFilter = z.input<typeof sampleFilterSchema>;
 
@@ -24,6 +28,10 @@ export const sampleRowSchema = z.object({
   height: z.number(),
   importedLabel: z.string().nullable(),
   label: labelStateSchema,
+  /** The sample's version (seq of its latest decision): a decision made on this row sends it as `basedOn`. */
+  version: z.number().int().nonnegative().optional(),
+  /** The prediction of the run the list names (in its sort or conditions); null when it did not score the sample. */
+  prediction: rowPredictionSchema.nullable().optional(),
 });
 export type SampleRow = z.infer<typeof sampleRowSchema>;
 
@@ -31,6 +39,7 @@ export const samplesChannels = {
   'samples:list': request(
     z.strictObject({
       filter: sampleFilterSchema.default({ status: 'all' }),
+      sort: sampleSortSchema.default({ by: 'import' }),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(1000).default(200),
     }),

@@ -3,7 +3,7 @@ import { decisionSchema, emptyLabelState, type Decision, type LabelState } from 
 import { idSchema } from '../contract/schemas';
 
 /** A change to the class schema that moves or drops labels in bulk. */
-export const classChangeSchema = z.object({
+export const classChangeSchema = z.strictObject({
   seq: z.number().int().positive(),
   kind: z.enum(['merge-class', 'delete-class']),
   classId: idSchema,
@@ -21,6 +21,24 @@ export function isDecision(entry: JournalEntry): entry is Decision {
   return entry.kind !== 'merge-class' && entry.kind !== 'delete-class';
 }
 
+/** Names that stand for a process, not a person: their labels are nobody's answer. */
+export const systemAnnotators: ReadonlySet<string> = new Set(['import']);
+
+export const isPerson = (annotator: string): boolean => !systemAnnotators.has(annotator);
+
+/** The class a label decision's author chose (a conflict or second opinion keeps another's in `after`). */
+export const answerOf = (decision: Decision): string | null => decision.answer ?? decision.after.classId;
+
+/** One person's answer for a sample, as agreement and the review queue read it. */
+export interface Answer {
+  annotator: string;
+  classId: string | null;
+  seq: number;
+  at: string;
+  /** Made without seeing anyone else's answer: counts for agreement. */
+  independent: boolean;
+}
+
 /**
  * The label state of every sample, folded from the journal. Pure: the label store, the
  * CLI's read-only commands and the tests all derive state the same way.
@@ -28,6 +46,9 @@ export function isDecision(entry: JournalEntry): entry is Decision {
 export class LabelBook {
   readonly states = new Map<string, LabelState>();
   readonly decisions: Decision[] = [];
+  /** Each sample's decisions, oldest first. */
+  private readonly bySample = new Map<string, Decision[]>();
+  private readonly bySeq = new Map<number, Decision>();
   /** Where a merged or deleted class's labels went (null: dropped). */
   private readonly classFate = new Map<string, string | null>();
   private undone = new Set<number>();
@@ -37,6 +58,10 @@ export class LabelBook {
     this.lastSeq = Math.max(this.lastSeq, entry.seq);
     if (!isDecision(entry)) return this.applyClassChange(entry);
     this.decisions.push(entry);
+    this.bySeq.set(entry.seq, entry);
+    const own = this.bySample.get(entry.sampleId);
+    if (own) own.push(entry);
+    else this.bySample.set(entry.sampleId, [entry]);
     if (entry.kind === 'undo' && entry.undoes) this.undone.add(entry.undoes);
     this.states.set(entry.sampleId, this.resolve(entry.after));
   }
@@ -78,7 +103,58 @@ export class LabelBook {
   }
 
   historyOf(sampleId: string): Decision[] {
-    return this.decisions.filter((d) => d.sampleId === sampleId).reverse();
+    return [...(this.bySample.get(sampleId) ?? [])].reverse();
+  }
+
+  /**
+   * The sample's version: the seq of its latest decision (0 before any). A client sends
+   * back the version it loaded, so the studio can tell what happened since unseen.
+   */
+  versionOf(sampleId: string): number {
+    return this.bySample.get(sampleId)?.at(-1)?.seq ?? 0;
+  }
+
+  /** The sample's decisions that still count (neither undos nor undone), oldest first. */
+  liveDecisionsOf(sampleId: string): Decision[] {
+    return (this.bySample.get(sampleId) ?? []).filter((d) => d.kind !== 'undo' && !this.undone.has(d.seq));
+  }
+
+  /** The decision that stands on the sample now: only it may be undone. */
+  currentDecisionOf(sampleId: string): Decision | null {
+    return this.liveDecisionsOf(sampleId).at(-1) ?? null;
+  }
+
+  /** The seq of this annotator's latest decision on the sample (0: none): what they last saw. */
+  lastSeenBy(sampleId: string, annotator: string): number {
+    const own = this.bySample.get(sampleId) ?? [];
+    for (let i = own.length - 1; i >= 0; i--) if (own[i].annotator === annotator) return own[i].seq;
+    return 0;
+  }
+
+  /**
+   * Each person's latest answer for the sample (their last live label that is not a
+   * reviewer's verdict). An answer is independent when its author had seen no one else's
+   * answer: the first label, a concurrent one, a conflict, or an overlap second opinion.
+   */
+  answersOf(sampleId: string): Answer[] {
+    const labels = this.liveDecisionsOf(sampleId).filter((d) => d.kind === 'label' && !d.final && isPerson(d.annotator));
+    const latest = new Map<string, Decision>();
+    for (const d of labels) latest.set(d.annotator, d);
+    return [...latest.values()].map((d) => {
+      const seen = d.basedOn ?? d.seq - 1;
+      const sawOther = labels.some((o) => o.annotator !== d.annotator && o.seq <= seen);
+      return { annotator: d.annotator, classId: answerOf(d), seq: d.seq, at: d.at, independent: d.secondOpinion === true || !sawOther };
+    });
+  }
+
+  /** Samples with any decision, for passes over everything that was touched. */
+  decidedSampleIds(): IterableIterator<string> {
+    return this.bySample.keys();
+  }
+
+  /** The decision with this seq, or null. */
+  decisionAt(seq: number): Decision | null {
+    return this.bySeq.get(seq) ?? null;
   }
 
   isUndone(seq: number): boolean {

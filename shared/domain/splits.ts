@@ -14,8 +14,10 @@ export type SplitCounts = Record<Split, number>;
 /**
  * Frozen stratified splits. Each stratum (an imported label, or "no label") keeps its own
  * counts; a new sample goes to the split furthest below its target share, so every class
- * holds its ratio however the imports arrive. Callers feed samples in a seeded pseudo-random
- * order (see `splitOrderKey`). Assignments are made once and never revisited.
+ * holds its ratio however the imports arrive. A near-duplicate group goes to one split whole:
+ * the one that leaves its strata closest to their shares. Callers feed samples in a seeded
+ * pseudo-random order (see `splitOrderKey`), larger groups first. Assignments are made once
+ * and never revisited.
  */
 export class SplitAssigner {
   private readonly strata = new Map<string, SplitCounts>();
@@ -23,24 +25,41 @@ export class SplitAssigner {
   constructor(private readonly ratios: SplitRatios = defaultSplitRatios) {}
 
   /** Counts a sample that already has its split (when reopening a project). */
-  record(stratum: string, split: Split): void {
-    this.countsOf(stratum)[split] += 1;
+  record(stratum: string, split: Split, count = 1): void {
+    this.countsOf(stratum)[split] += count;
   }
 
   assign(stratum: string): Split {
-    const counts = this.countsOf(stratum);
-    const n = counts.train + counts.val + counts.test + 1;
+    return this.assignGroup(new Map([[stratum, 1]]));
+  }
+
+  /**
+   * Places a whole group (images per stratum) in the split that minimises the squared
+   * distance of its strata's counts from their target shares, and counts it there. For one
+   * image this is the split furthest below its share.
+   */
+  assignGroup(members: ReadonlyMap<string, number>): Split {
     let best: Split = 'train';
-    let bestDeficit = -Infinity;
+    let bestCost = Infinity;
     for (const split of splitOrder) {
-      const deficit = this.ratios[split] * n - counts[split];
-      if (deficit > bestDeficit + 1e-9) {
+      let cost = 0;
+      for (const [stratum, n] of members) {
+        const counts = this.countsOf(stratum);
+        const total = counts.train + counts.val + counts.test + n;
+        for (const s of splitOrder) cost += (counts[s] + (s === split ? n : 0) - this.ratios[s] * total) ** 2;
+      }
+      if (cost < bestCost - 1e-9) {
         best = split;
-        bestDeficit = deficit;
+        bestCost = cost;
       }
     }
-    counts[best] += 1;
+    for (const [stratum, n] of members) this.countsOf(stratum)[best] += n;
     return best;
+  }
+
+  /** The counts per split of one stratum so far. */
+  countsFor(stratum: string): Readonly<SplitCounts> {
+    return this.countsOf(stratum);
   }
 
   private countsOf(stratum: string): SplitCounts {
@@ -51,6 +70,11 @@ export class SplitAssigner {
     }
     return counts;
   }
+}
+
+/** The share tolerance the studio promises: ±1 image or 1 % of the stratum, whichever is larger. */
+export function splitTolerance(stratumSize: number): number {
+  return Math.max(1, 0.01 * stratumSize);
 }
 
 /** A seeded sort key: the same project seed and content always give the same order. */

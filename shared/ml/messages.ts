@@ -11,6 +11,7 @@ import {
   splitMetricsSchema,
   tfBackendSchema,
 } from './runs';
+import { mapJobResultSchema, mapJobSchema, qualityJobResultSchema, qualityJobSchema, qualityProgressSchema } from './quality';
 
 // The typed contract between the host (main-side services) and the ML worker process.
 // Only ids, settings, scores and progress cross it: the worker reads images and writes the
@@ -89,6 +90,8 @@ export const jobSchema = z.discriminatedUnion('kind', [
   trainJobSchema,
   queryJobSchema,
   fineTuneEstimateJobSchema,
+  qualityJobSchema,
+  mapJobSchema,
   validateJobSchema,
   capabilitiesJobSchema,
   memoryJobSchema,
@@ -103,6 +106,7 @@ export const jobProgressSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('fine-tuning'), epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('training'), epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('scoring'), done: z.number().int(), total: z.number().int() }),
+  qualityProgressSchema,
 ]);
 export type JobProgress = z.output<typeof jobProgressSchema>;
 
@@ -125,6 +129,8 @@ export const trainReportSchema = z.object({
   backbone: z.object({ id: z.string(), name: z.string(), engine: z.string(), embeddingSize: z.number().int() }),
   head: headConfigSchema,
   backend: tfBackendSchema,
+  /** What trained and scored the head: "wasm-simd" (the studio's own kernels) or "tfjs-<backend>". */
+  headEngine: z.string(),
   executionProviders: z.array(z.string()).nullable(),
   fineTune: fineTuneAvailabilitySchema,
   fineTuning: fineTuneReportSchema.nullable().default(null),
@@ -198,6 +204,8 @@ export const jobResultSchemas = {
   train: trainReportSchema,
   query: queryReportSchema,
   'fine-tune-estimate': fineTuneEstimateSchema,
+  quality: qualityJobResultSchema,
+  map: mapJobResultSchema,
   'validate-backbone': validationReportSchema,
   capabilities: capabilitiesSchema,
   memory: memoryReportSchema,

@@ -103,7 +103,7 @@ export const runStatuses = ['running', 'succeeded', 'failed', 'cancelled'] as co
  * live beside it in `runs/<id>/`. A run left `running` by a studio that stopped is marked
  * `failed` the next time the project's runs are read.
  */
-export const runRecordSchema = z.object({
+export const runRecordSchema = z.strictObject({
   id: idSchema,
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -114,11 +114,13 @@ export const runRecordSchema = z.object({
   classIds: z.array(idSchema),
   labels: labelSnapshotSchema,
   backend: tfBackendSchema.nullable(),
+  /** What trained and scored the head: "wasm-simd" (the studio's own kernels) or "tfjs-<backend>"; absent in older records. */
+  headEngine: z.string().optional(),
   /** onnxruntime execution providers the backbone ran on (ONNX backbones only). */
   executionProviders: z.array(z.string()).nullable(),
   fineTune: z.object({ requested: z.boolean() }).extend(fineTuneAvailabilitySchema.shape),
-  /** What fine-tuning did, when it ran. */
-  fineTuning: fineTuneReportSchema.nullable().default(null),
+  /** What fine-tuning did, when it ran; absent or null otherwise (absent in older records). */
+  fineTuning: fineTuneReportSchema.nullable().optional(),
   warmStartFrom: idSchema.nullable(),
   durationMs: z.number().nonnegative().nullable(),
   history: z.array(epochReportSchema),
@@ -132,7 +134,8 @@ export const runRecordSchema = z.object({
 });
 export type RunRecord = z.output<typeof runRecordSchema>;
 
-export const runsDocSchema = z.object({
+/** `runs.json`. Strict, like every stored record: unknown keys are refused. */
+export const runsDocSchema = z.strictObject({
   schemaVersion: z.literal(1),
   runs: z.array(runRecordSchema),
 });

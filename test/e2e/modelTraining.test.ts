@@ -5,7 +5,7 @@ import { demoStudioForSuite, waitForText } from './studioPage';
 describe('the Model tab', () => {
   const suite = demoStudioForSuite('model');
 
-  it('proposes the built-in pretrained backbone for the demo, then trains the pixels backbone the user picks with Train now, draws each epoch and lists the run with backend wasm', async () => {
+  it('proposes the built-in pretrained backbone for the demo, then trains the pixels backbone the user picks with Train now, draws each epoch and lists the run with its head engine and backend wasm', async () => {
     const { page, errors } = await openStudioPage(suite.browser, suite.studio.url);
     await page.getByRole('tab', { name: 'Model' }).click();
 
@@ -33,12 +33,13 @@ describe('the Model tab', () => {
     const runs = page.getByRole('table', { name: 'Training runs' });
     const row = runs.getByRole('row').filter({ hasText: 'succeeded' }).first();
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/Pixels 32×32 RGB\s+linear\s+wasm\s+\d+\/\d+/);
+    expect(await row.innerText()).toMatch(/Pixels 32×32 RGB\s+linear\s+wasm-simd\s+\d+\/\d+/);
     await row.getByRole('button').click();
     const details = page.getByRole('article', { name: /^Run of / });
     await details.waitFor();
     expect(await details.innerText()).toMatch(/Label snapshot\s+[0-9a-f]{64}/);
     expect(await details.innerText()).toMatch(/Backend\s+wasm/);
+    expect(await details.innerText()).toMatch(/Head engine\s+wasm-simd/);
     expect(await details.getByRole('figure', { name: 'Loss per epoch' }).locator('.chart-marker').count()).toBeGreaterThan(0);
 
     // The status bar now reports the round and the backend.
@@ -84,7 +85,7 @@ describe('the Model tab', () => {
     await expect.poll(total).toBe(Number(count) - 1);
 
     // Clearing the chip keeps the other filters: every labeled test image of that class.
-    await filters.getByRole('button', { name: 'Clear the predicted class filter' }).click();
+    await filters.getByRole('button', { name: 'Clear the model filter' }).click();
     await expect.poll(total).toBeGreaterThanOrEqual(Number(count) - 1);
 
     await tiles.first().click();

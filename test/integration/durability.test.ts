@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { Project } from '../../electron/services/project/Project';
 import { isDecision } from '../../shared/domain/labelJournal';
-import { serveStudio } from '../e2e/harness';
+import { bridgeUrlFor, serveStudio } from '../e2e/harness';
 import { fakeSample, tempDir } from '../helpers/tempProject';
 
 interface Acked {
@@ -15,8 +15,7 @@ interface Acked {
 
 /** Streams labels over the bridge until the socket dies; returns what the server acknowledged. */
 async function streamLabels(url: string, port: number, sampleIds: string[], classIds: string[], killAfterMs: number, kill: () => Promise<void>): Promise<Acked[]> {
-  const token = new URL(url).searchParams.get('token')!;
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge`, { headers: { cookie: `studio_token=${token}` } });
+  const ws = new WebSocket(bridgeUrlFor(url));
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   const acked: Acked[] = [];
   const sent = new Map<number, { sampleId: string; classId: string }>();
@@ -47,7 +46,8 @@ async function streamLabels(url: string, port: number, sampleIds: string[], clas
 }
 
 describe('crash safety', () => {
-  it('every acknowledged label survives the server being killed at random moments, and the project stays intact', async () => {
+  // Five server starts: each takes seconds on a loaded machine.
+  it('every acknowledged label survives the server being killed at random moments, and the project stays intact', { timeout: 240_000 }, async () => {
     const root = await tempDir();
     const dir = join(root, 'project');
     const rendererDir = join(root, 'renderer');

@@ -8,14 +8,15 @@ import { LoopStore } from '../../services/loop/LoopStore';
 
 export const importCommand = defineCommand<ImportReport>({
   name: 'import',
-  usage: 'import DIR SOURCE... [--labels-from folders|FILE.csv]',
-  summary: 'Import images from folders (recursively) and files; duplicates are skipped, bad files listed.',
+  usage: 'import DIR SOURCE... [--labels-from folders|FILE]',
+  summary:
+    'Import images from folders (recursively) and files; duplicates are skipped, bad files listed. Labels from folder names (train/ val/ test/<class>/ keeps the split too) or a labels file: CSV, JSON lines or Label Studio JSON, told apart by content.',
   positionals: 2,
   options: { 'labels-from': { type: 'string' } },
   async run({ positionals, values, progress, signal }) {
     const [dir, ...sources] = positionals;
     const from = stringOption(values, 'labels-from');
-    const labels = !from || from === 'none' ? { labelsFrom: 'none' } : from === 'folders' ? { labelsFrom: 'folders' } : { labelsFrom: 'csv', csvPath: resolve(from) };
+    const labels = !from || from === 'none' ? { labelsFrom: 'none' } : from === 'folders' ? { labelsFrom: 'folders' } : { labelsFrom: 'file', labelsFile: resolve(from) };
     const parsed = importRequestSchema.safeParse({ sources: sources.map((s) => resolve(s)), ...labels });
     if (!parsed.success) throw new UsageError(`Cannot import: ${parsed.error.issues[0].message}.`);
     return withProject(dir, { readOnly: false, purpose: 'cli import' }, async (project) => {
@@ -50,7 +51,11 @@ export function formatReport(r: ImportReport): string {
   ];
   if (r.cancelled) lines.push('Everything imported before the cancel is kept; run the same import again to continue.');
   if (r.newClasses.length) lines.push(`New classes: ${r.newClasses.join(', ')}.`);
-  if (r.unmatchedCsvRows) lines.push(`${r.unmatchedCsvRows} CSV row(s) named files that were not part of this import.`);
+  if (r.unmatchedCsvRows) lines.push(`${r.unmatchedCsvRows} labels-file row(s) named files that were not part of this import.`);
+  const g = r.splits;
+  if (g.groups) lines.push(`Near-duplicates: ${g.groups} group(s) of ${g.groupedImages} new image(s), each kept in one split; ${g.joinedEarlier} joined groups already in a split.`);
+  for (const b of g.bridges) lines.push(`  ${b.paths[0]} is near samples in ${Object.keys(b.heldSplits).join(' and ')}; it went to ${b.chosen}, so one pair straddles splits.`);
+  for (const x of g.resplit) lines.push(`  a group of ${x.images} images was over the cap: ${x.stillOversized ? 'identical images, kept whole' : `cut ${x.stricterBy} bit(s) stricter into ${x.parts} parts`}.`);
   if (r.rejected.length) {
     lines.push('Rejected:');
     for (const x of r.rejected.slice(0, shownRejections)) lines.push(`  ${x.path}  [${x.reason}] ${x.detail}`);

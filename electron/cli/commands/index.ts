@@ -14,6 +14,16 @@ import { trainCommand } from './train';
 import { predictPoolCommand } from './predict-pool';
 import { modelsCommand } from './models';
 import { queryCommand } from './query';
+import { undoCommand } from './undo';
+import { agreementCommand } from './agreement';
+import { teamCommand } from './team';
+import { reviewCommand } from './review';
+import { labelsCommand } from './labels';
+import { bundleCommand } from './bundle';
+import { unbundleCommand } from './unbundle';
+import { evaluateCommand } from './evaluate';
+import { qualityCommand } from './quality';
+import { repairCommand } from './repair';
 
 /** Every CLI command, one file each. Add a command: a new file here plus one line below. */
 export const commands: CliCommand<any>[] = [
@@ -32,4 +42,14 @@ export const commands: CliCommand<any>[] = [
   predictPoolCommand,
   modelsCommand,
   queryCommand,
+  undoCommand,
+  agreementCommand,
+  teamCommand,
+  reviewCommand,
+  labelsCommand,
+  bundleCommand,
+  unbundleCommand,
+  evaluateCommand,
+  qualityCommand,
+  repairCommand,
 ];

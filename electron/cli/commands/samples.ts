@@ -14,7 +14,7 @@ interface SampleLine {
 
 export const samplesCommand = defineCommand<SampleLine[]>({
   name: 'samples',
-  usage: 'samples DIR [--filter unlabeled|labeled|flagged|class:NAME|split:NAME]',
+  usage: 'samples DIR [--filter unlabeled|labeled|flagged|skipped|conflict|reviewed|class:NAME|split:NAME]',
   summary: 'List samples (id, path, split, label).',
   positionals: 1,
   options: { filter: { type: 'string' } },
@@ -29,9 +29,12 @@ export const samplesCommand = defineCommand<SampleLine[]>({
   format: (lines) => lines.map((l) => `${l.id}  ${l.split.padEnd(5)}  ${(l.label ?? '-').padEnd(16)}  ${l.path}`).join('\n') || '(no samples)',
 });
 
+const statuses = ['unlabeled', 'labeled', 'flagged', 'skipped', 'conflict', 'reviewed'] as const;
+
 function parseFilter(project: Project, text: string | undefined) {
   if (!text || text === 'all') return { status: 'all' as const };
-  if (text === 'unlabeled' || text === 'labeled' || text === 'flagged' || text === 'skipped') return { status: text as 'unlabeled' };
+  const status = statuses.find((s) => s === text);
+  if (status) return { status };
   const [kind, ...rest] = text.split(':');
   const value = rest.join(':');
   if (kind === 'class') {

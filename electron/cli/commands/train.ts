@@ -1,7 +1,7 @@
 import { defineCommand, UsageError } from '../command';
 import { StudioError } from '../../../shared/contract/channel';
 import type { HeadOverrides, RunRecord } from '../../../shared/ml/runs';
-import { recordRound } from '../../services/loop/evaluateRun';
+import { recordRound } from '../../services/loop/recordRound';
 import { LoopStore } from '../../services/loop/LoopStore';
 import { createMlServices } from '../../services/ml/index';
 import { positiveInt, stringOption, withProject } from '../projectArgs';
@@ -50,7 +50,7 @@ export const trainCommand = defineCommand<RunRecord>({
         }
         // The run is a round of the loop like one the studio started: on the learning curve, and the retrain count starts over.
         await loop.setRunStart({ runId: record.id, labelSeq });
-        await recordRound(project, loop, record, loop.settings.strategy);
+        await recordRound(project, loop, record, labelSeq);
         return record;
       } finally {
         await ml.dispose();
@@ -60,7 +60,7 @@ export const trainCommand = defineCommand<RunRecord>({
     const val = r.metrics?.val;
     const fineTune = !r.fineTune.requested ? '' : r.fineTune.available ? `\n  ${r.fineTune.reason}` : `\n  fine-tuning not available: ${r.fineTune.reason}`;
     return [
-      `Run ${r.id} ${r.status} in ${((r.durationMs ?? 0) / 1000).toFixed(1)} s on ${r.backend?.name ?? '?'} (${r.backbone.id}, ${r.head.kind} head, best epoch ${r.bestEpoch}${r.stoppedEarly ? ', stopped early' : ''}).`,
+      `Run ${r.id} ${r.status} in ${((r.durationMs ?? 0) / 1000).toFixed(1)} s on ${r.headEngine ?? r.backend?.name ?? '?'} (${r.backbone.id}, ${r.head.kind} head, best epoch ${r.bestEpoch}${r.stoppedEarly ? ', stopped early' : ''}).`,
       `  labels: ${r.labels.train} train, ${r.labels.val} val; train accuracy ${(r.metrics?.train.accuracy ?? 0).toFixed(3)}${val ? `, val accuracy ${val.accuracy.toFixed(3)}, val macro-F1 ${val.macroF1.toFixed(3)}` : ', no val labels'}`,
       `  scored ${r.scored} samples${r.unscored ? ` (${r.unscored} could not be read)` : ''}${r.warmStartFrom ? `; warm start from ${r.warmStartFrom}` : ''}${fineTune}`,
     ].join('\n');

@@ -13,9 +13,11 @@ export interface ClassPatch {
 }
 
 /**
- * The project's class schema. Every change is saved durably before it returns. Merging and
- * deleting first record the label change in the label journal, then drop the class, so a
- * crash in between leaves at worst an empty class, never labels pointing nowhere.
+ * The project's class schema. Every change is made on a copy of studio.json and becomes
+ * visible only once it is durable (`Project.updateMeta`): a change that fails (a full disk)
+ * leaves the classes as they were. Merging and deleting first record the label change in the
+ * label journal, then drop the class, so a crash in between leaves at worst an empty class,
+ * never labels pointing nowhere.
  */
 export function findClass(project: Project, id: string): ClassDef {
   const found = project.doc.classes.find((c) => c.id === id);
@@ -31,10 +33,11 @@ export function findClassByName(project: Project, name: string): ClassDef | unde
 export async function createClass(project: Project, input: ClassInput): Promise<ClassDef> {
   assertNameFree(project, input.name);
   if (input.key) assertKeyFree(project, input.key);
-  const created = buildClass(input, project.doc.classes);
-  project.doc.classes.push(created);
-  await project.saveMeta();
-  return created;
+  return project.updateMeta((doc) => {
+    const created = buildClass(input, doc.classes);
+    doc.classes.push(created);
+    return created;
+  }, `The class "${input.name.trim()}" was not created.`);
 }
 
 export async function updateClass(project: Project, id: string, patch: ClassPatch): Promise<ClassDef> {
@@ -45,9 +48,8 @@ export async function updateClass(project: Project, id: string, patch: ClassPatc
     const missing = patch.examples.filter((s) => !project.samples.get(s));
     if (missing.length) throw new StudioError('not-found', `Example images not in this project: ${missing.join(', ')}.`);
   }
-  Object.assign(target, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
-  await project.saveMeta();
-  return target;
+  const change = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  return project.updateMeta((doc) => Object.assign(doc.classes.find((c) => c.id === id)!, change), `The change to class "${target.name}" was not saved.`);
 }
 
 export function classUsage(project: Project, id: string): number {
@@ -61,17 +63,21 @@ export async function mergeClasses(project: Project, from: string, into: string,
   const target = findClass(project, into);
   const moved = classUsage(project, from);
   await project.labels.changeClass('merge-class', from, into, annotator);
-  target.examples = [...new Set([...target.examples, ...source.examples])].slice(0, 24);
-  project.doc.classes = project.doc.classes.filter((c) => c.id !== from);
-  await project.saveMeta();
+  await project.updateMeta((doc) => {
+    const kept = doc.classes.find((c) => c.id === into)!;
+    kept.examples = [...new Set([...target.examples, ...source.examples])].slice(0, 24);
+    doc.classes = doc.classes.filter((c) => c.id !== from);
+  }, `The labels of "${source.name}" now count as "${target.name}", but "${source.name}" is still listed (empty): delete it again.`);
   return moved;
 }
 
 export async function deleteClass(project: Project, id: string, annotator: string): Promise<number> {
   const dropped = classUsage(project, id);
+  const name = findClass(project, id).name;
   await project.labels.changeClass('delete-class', id, null, annotator);
-  project.doc.classes = project.doc.classes.filter((c) => c.id !== id);
-  await project.saveMeta();
+  await project.updateMeta((doc) => {
+    doc.classes = doc.classes.filter((c) => c.id !== id);
+  }, `The labels of "${name}" were removed, but "${name}" is still listed (empty): delete it again.`);
   return dropped;
 }
 

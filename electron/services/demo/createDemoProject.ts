@@ -30,22 +30,24 @@ export async function createDemoProject(dir: string, options: DemoOptions = {}):
     purpose: 'demo',
   });
   try {
-    project.doc.seed = seed;
-    await project.saveMeta();
+    await project.updateMeta((doc) => {
+      doc.seed = seed;
+    }, 'The demo project was not set up.');
     const imagesDir = project.path('images');
     const plan = await writeDemoImages(imagesDir, seed, options.size ?? 'normal');
     // One batch per 100 files in file order, never time-cut, so splits depend on the seed alone.
     const report = await runImport(project, { sources: [imagesDir], labelsFrom: 'csv', csvPath: plan.csvPath }, { limits: { batchMs: Infinity } });
 
     const idOfFile = new Map(project.samples.all.map((s) => [s.relativePath, s.id]));
-    for (const classDef of project.doc.classes) {
-      classDef.examples = plan.images
-        .filter((image) => image.kind === 'original' && image.shape === classDef.name && image.csvLabel === null)
-        .slice(0, 3)
-        .map((image) => idOfFile.get(image.fileName))
-        .filter((id): id is string => id !== undefined);
-    }
-    await project.saveMeta();
+    await project.updateMeta((doc) => {
+      for (const classDef of doc.classes) {
+        classDef.examples = plan.images
+          .filter((image) => image.kind === 'original' && image.shape === classDef.name && image.csvLabel === null)
+          .slice(0, 3)
+          .map((image) => idOfFile.get(image.fileName))
+          .filter((id): id is string => id !== undefined);
+      }
+    }, 'The example images of the demo classes were not saved.');
     // The loop starts on the backbone proposed for these pictures (the built-in pretrained one).
     await new BackboneProposals(project, await LoopStore.open(project)).refresh();
     return { project, report };

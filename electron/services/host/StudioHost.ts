@@ -57,9 +57,10 @@ export class StudioHost {
     return this.switchTo(() => Project.create(dir, { ...options, purpose: this.purpose }));
   }
 
-  open(dir: string): Promise<ProjectSummary> {
-    if (this.current && this.current.dir === dir) return Promise.resolve(this.current.summary());
-    return this.switchTo(() => Project.open(dir, { purpose: this.purpose }));
+  /** `recovery`: the user's answer to a `damaged` error (see `project:open`). */
+  open(dir: string, recovery?: 'read-only' | 'accept-loss'): Promise<ProjectSummary> {
+    if (this.current && this.current.dir === dir && !recovery) return Promise.resolve(this.current.summary());
+    return this.switchTo(() => Project.open(dir, { purpose: this.purpose, readOnly: recovery === 'read-only', acceptLoss: recovery === 'accept-loss' }));
   }
 
   /** Opens a project made elsewhere in this process (the demo generator returns one). */
@@ -81,7 +82,7 @@ export class StudioHost {
   }
 
   hasProjectAt(dir: string): boolean {
-    return existsSync(join(dir, projectFiles.project)) || existsSync(join(dir, `${projectFiles.project}.bak`));
+    return [projectFiles.project, `${projectFiles.project}.1`, `${projectFiles.project}.bak`].some((f) => existsSync(join(dir, f)));
   }
 
   async dispose(): Promise<void> {

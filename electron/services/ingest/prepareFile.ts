@@ -7,11 +7,12 @@ import { ImportRejection } from './rejection';
 import { renderThumbnail, thumbnailPath, writeFileAtomically } from './thumbnail';
 import type { FileOutcome } from './types';
 import type { FoundFile } from './walk';
+import type { FileLabel } from './labelSources';
 
 export interface PrepareContext {
   project: Project;
   limits: ImportLimits;
-  labelFor(file: FoundFile): string | null;
+  labelFor(file: FoundFile, hash: string): FileLabel | null;
   /** The earliest file (by walk order) seen so far with each content hash, and its outcome. */
   claims: Map<string, { index: number; outcome: Promise<FileOutcome> }>;
 }
@@ -55,6 +56,7 @@ export async function prepareFile(file: FoundFile, index: number, ctx: PrepareCo
 
 async function decode(file: FoundFile, bytes: Buffer | null, hash: string, size: number, ctx: PrepareContext): Promise<FileOutcome> {
   const input = bytes ?? file.path;
+  const labeled = ctx.labelFor(file, hash);
   const probed = await probeImage(input, ctx.limits.maxPixels);
   const thumbnail = await renderThumbnail(input, probed.format, ctx.limits.maxPixels);
   await writeFileAtomically(thumbnailPath(ctx.project.dir, hash), thumbnail.webp);
@@ -65,11 +67,13 @@ async function decode(file: FoundFile, bytes: Buffer | null, hash: string, size:
       relativePath: file.relativePath,
       hash,
       dhash: thumbnail.dhash,
+      fineHash: thumbnail.fineHash,
       width: probed.width,
       height: probed.height,
       format: probed.format,
       bytes: size,
-      importedLabel: ctx.labelFor(file),
+      importedLabel: labeled?.label ?? null,
+      ...(labeled?.stated ? { stated: labeled.stated } : {}),
     },
   };
 }

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { projectFiles } from '../project/documents';
 import { isCode } from '../storage/durableWrite';
-import { differenceHash, type RawImage } from './dhash';
+import { differenceHash, fineDifferenceHash, type RawImage } from './dhash';
 import { rejectionFor, type ImageFormat, type ImageInput } from './probe';
 
 /** Longest side of a gallery thumbnail. */
@@ -13,12 +13,13 @@ export const thumbnailSide = 256;
 export interface Thumbnail {
   webp: Buffer;
   dhash: string;
+  fineHash: string;
 }
 
 /**
  * Decodes the whole image once (so a file cut short fails here, not later in training),
  * upright (EXIF orientation) and in sRGB, straight down to thumbnail size; the WebP tile and
- * the difference hash are both made from that small decode.
+ * the difference hashes are all made from that small decode.
  */
 export async function renderThumbnail(input: ImageInput, format: ImageFormat | null, maxPixels: number): Promise<Thumbnail> {
   let small: RawImage;
@@ -34,11 +35,12 @@ export async function renderThumbnail(input: ImageInput, format: ImageFormat | n
     throw await rejectionFor(error, input, format);
   }
   const raw = { width: small.width, height: small.height, channels: small.channels };
-  const [webp, dhash] = await Promise.all([
+  const [webp, dhash, fineHash] = await Promise.all([
     sharp(small.data, { raw }).webp({ quality: 80, effort: 2 }).toBuffer(),
     differenceHash(small),
+    fineDifferenceHash(small),
   ]);
-  return { webp, dhash };
+  return { webp, dhash, fineHash };
 }
 
 /** `<project>/thumbs/<first two hex digits>/<sha256>.webp`: content-addressed, shared by duplicates. */

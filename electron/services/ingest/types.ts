@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { importRequestSchema, ImportProgress } from '../../../shared/contract/imports';
 import type { ImportLimits } from './limits';
 import type { Rejected } from './rejection';
+import type { FileLabel } from './labelSources';
 
 /** An import request after validation (defaults filled in). */
 export type ImportRequestValid = z.output<typeof importRequestSchema>;
@@ -24,11 +25,14 @@ export interface PreparedSample {
   relativePath: string;
   hash: string;
   dhash: string;
+  fineHash: string;
   width: number;
   height: number;
   format: string;
   bytes: number;
   importedLabel: string | null;
+  /** What a labels file or ImageFolder layout states beyond the label: kept out of the sample record. */
+  stated?: FileLabel['stated'];
 }
 
 /** What became of one file. */

@@ -1,4 +1,4 @@
-import type { LoopSettings, LoopStatus } from '../../../shared/contract/loop';
+import type { LoopSettings, LoopStatus, Round } from '../../../shared/contract/loop';
 import type { QueueItem } from '../../../shared/contract/queue';
 import type { RunRequest } from '../../../shared/ml/runs';
 import type { MlServices } from '../ml/index';
@@ -6,13 +6,14 @@ import { readRunProbabilities, type RunProbabilities } from '../ml/probabilityFi
 import { RunStore } from '../ml/RunStore';
 import type { Project } from '../project/Project';
 import type { EventHub } from '../rpc/EventHub';
-import { buildQueue } from '../queue/LabelQueue';
+import { buildQueue, type QueueAccess } from '../queue/LabelQueue';
 import { HeldOutOrder, heldOutState, type HeldOutState } from '../queue/heldOut';
 import { labelsSince } from './labelsSince';
 import { LoopStore } from './LoopStore';
 import { LoopTraining, type RunEnd } from './LoopTraining';
 import { QueueRefresher } from './QueueRefresher';
 import { loopStatus } from './loopStatus';
+import { RoundScorer } from './roundScores';
 import { Throttle } from './throttle';
 import { BackboneProposals } from './BackboneProposals';
 
@@ -43,6 +44,8 @@ export class LoopSession {
   readonly training: LoopTraining;
   /** The backbone proposed from a look at the images; the loop follows it until the user picks one. */
   readonly proposals: BackboneProposals;
+  /** Scores every round on today's test labels; keeps each run's test rows once read. */
+  readonly scorer: RoundScorer;
 
   private constructor(
     readonly project: Project,
@@ -50,6 +53,7 @@ export class LoopSession {
     private readonly runs: RunStore,
     private readonly deps: LoopDeps,
   ) {
+    this.scorer = new RoundScorer(project);
     this.refresher = new QueueRefresher(project, store, deps.ml, async () => runs.latest('succeeded'));
     this.training = new LoopTraining(project, store, deps.ml, deps.events, { changed: () => this.changed(), ended: (end) => this.runEnded(end), log: deps.log });
     this.proposals = new BackboneProposals(project, {
@@ -76,14 +80,18 @@ export class LoopSession {
     return this.store.settings;
   }
 
-  /** The next items to label. Never waits for the worker; asks it for a new batch in the background when this one runs low. */
-  next(count: number, exclude: readonly string[]): QueueItem[] {
+  /**
+   * The next items to label. Never waits for the worker; asks it for a new batch in the
+   * background when this one runs low. `access` says what this client may be handed
+   * (images others hold count as used up).
+   */
+  next(count: number, exclude: readonly string[], access?: QueueAccess): QueueItem[] {
     const lowWater = Math.min(count, Math.ceil(this.settings.batchSize / 2));
-    if (this.batchLeft(exclude) < lowWater && this.mayQueryOnItsOwn() && this.poolBeyondBatch(exclude)) {
+    if (this.batchLeft(exclude, access) < lowWater && this.mayQueryOnItsOwn() && this.poolBeyondBatch(exclude)) {
       this.autoQueriedAt = this.project.labels.book.lastSeq;
       void this.refresh(exclude);
     }
-    const sources = { project: this.project, batch: this.store.batch, heldOut: this.heldOut(), heldOutOrder: this.heldOutOrder, probabilities: this.probabilities, fallbackNote: this.fallbackNote() };
+    const sources = { project: this.project, batch: this.store.batch, heldOut: this.heldOut(), heldOutOrder: this.heldOutOrder, probabilities: this.probabilities, fallbackNote: this.fallbackNote(), access };
     return buildQueue(sources, count, exclude);
   }
 
@@ -124,8 +132,20 @@ export class LoopSession {
     if (what.includes('samples') && !this.store.readOnly) this.proposals.refresh().catch((error: unknown) => this.deps.log('proposing a backbone failed', error));
   }
 
+  /** Every round, oldest first, scored on today's test labels: the learning curve. */
+  rounds(): Promise<Round[]> {
+    return this.scorer.score(this.store.rounds, this.runs.list());
+  }
+
+  /** The run records of the project, oldest first. */
+  get runRecords(): RunStore {
+    return this.runs;
+  }
+
   async status(): Promise<LoopStatus> {
+    const last = this.runs.list().findLast((r) => r.status !== 'running');
     return loopStatus({
+      lastTest: last?.status === 'succeeded' ? await this.scorer.testFigure(last.id) : null,
       settings: this.settings,
       rounds: this.store.rounds,
       runs: this.runs.list(),
@@ -189,12 +209,12 @@ export class LoopSession {
   }
 
   /** Batch items still to label, leaving out those the client holds. */
-  private batchLeft(exclude: readonly string[] = []): number {
+  private batchLeft(exclude: readonly string[] = [], access?: QueueAccess): number {
     const book = this.project.labels.book;
     const held = new Set(exclude);
     return (this.store.batch?.items ?? []).filter((pick) => {
       const state = book.stateOf(pick.sampleId);
-      return !held.has(pick.sampleId) && state.classId === null && !state.skipped && !state.flag;
+      return !held.has(pick.sampleId) && (access?.available(pick.sampleId) ?? true) && state.classId === null && !state.skipped && !state.flag;
     }).length;
   }
 

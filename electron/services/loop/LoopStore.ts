@@ -1,64 +1,71 @@
-import { Low } from 'lowdb';
 import { StudioError } from '../../../shared/contract/channel';
-import type { LoopSettings, Round } from '../../../shared/contract/loop';
+import type { LoopSettings } from '../../../shared/contract/loop';
 import type { Notice } from '../../../shared/contract/schemas';
 import { DurableJsonFile } from '../storage/DurableJsonFile';
+import { DurableDocument } from '../storage/DurableDocument';
 import type { Project } from '../project/Project';
-import { emptyLoopDoc, loopDocSchema, loopFile, type LoopDoc, type QueueBatch } from './loopDocument';
+import { emptyLoopDoc, loopDocSchema, loopFile, rememberedBatches, type LoopDoc, type PickedBatch, type QueueBatch, type StoredRound } from './loopDocument';
 import { defaultStrategy, isKnownStrategy } from './strategyCatalog';
 
 /**
- * The loop's document of one open project, written through lowdb with the durable adapter
- * (temp, fsync, rename, backup), so settings, rounds and the queue batch survive a crash
- * and a reopen. Read-only projects read it and refuse changes.
+ * The loop's document of one open project (`loop.json`), written through the durable
+ * document layer (checksummed, last generations kept): a change is visible only once it is
+ * on disk, so a failed write leaves settings, rounds and the queue batch as they were.
+ * Read-only projects read it and refuse changes.
  */
 export class LoopStore {
   private constructor(
-    private readonly db: Low<LoopDoc>,
+    private readonly doc: DurableDocument<LoopDoc>,
     private readonly writable: boolean,
     readonly notices: Notice[],
   ) {}
 
   static async open(project: Project): Promise<LoopStore> {
-    const adapter = new DurableJsonFile(project.path(loopFile), (json) => loopDocSchema.parse(json), loopFile, project.readOnly);
-    let doc: LoopDoc | null;
+    const file = new DurableJsonFile(project.path(loopFile), (json) => loopDocSchema.parse(json), { label: loopFile, readOnly: project.readOnly, fs: project.fs });
+    let doc: DurableDocument<LoopDoc>;
     try {
-      doc = await adapter.read();
+      doc = await DurableDocument.open(file, emptyLoopDoc);
     } catch (error) {
-      throw new StudioError('io', `Cannot read the loop settings: ${(error as Error).message}`);
+      throw new StudioError('damaged', `Cannot read the loop settings: ${(error as Error).message}`, 'Copy loop.json from a backup of the project folder.');
     }
-    const notices = [...adapter.notices];
-    const data = doc ?? emptyLoopDoc();
-    if (!isKnownStrategy(data.settings.strategy)) {
+    const notices = [...doc.notices];
+    for (const notice of doc.notices) project.addNotice(notice);
+    if (!isKnownStrategy(doc.data.settings.strategy)) {
       // A strategy this studio does not know (a newer studio's, or a removed one).
-      notices.push({ level: 'warning', message: `The query strategy "${data.settings.strategy}" is not available here; using "${defaultStrategy}".` });
-      data.settings.strategy = defaultStrategy;
+      notices.push({ level: 'warning', message: `The query strategy "${doc.data.settings.strategy}" is not available here; using "${defaultStrategy}".` });
+      doc.data.settings.strategy = defaultStrategy; // in memory only: saved with the next change
     }
-    return new LoopStore(new Low(adapter, data), !project.readOnly, notices);
+    return new LoopStore(doc, !project.readOnly, notices);
   }
 
   get settings(): LoopSettings {
-    return { ...this.db.data.settings };
+    return { ...this.doc.data.settings };
   }
 
   /** Oldest first. */
-  get rounds(): Round[] {
-    return this.db.data.rounds;
+  get rounds(): StoredRound[] {
+    return this.doc.data.rounds;
+  }
+
+  /** The latest batches, newest last: which strategy put each sample in the queue. */
+  get picks(): readonly PickedBatch[] {
+    return this.doc.data.picks;
   }
 
   get batch(): QueueBatch | null {
-    return this.db.data.queue;
+    return this.doc.data.queue;
   }
 
   /** When the loop asked for its latest run (see loopDocument). */
   get runStart(): LoopDoc['runStart'] {
-    return this.db.data.runStart;
+    return this.doc.data.runStart;
   }
 
   async setRunStart(runStart: NonNullable<LoopDoc['runStart']>): Promise<void> {
     this.assertWritable();
-    this.db.data.runStart = runStart;
-    await this.db.write();
+    await this.doc.update((d) => {
+      d.runStart = runStart;
+    }, 'Where the new run starts was not saved.');
   }
 
   get readOnly(): boolean {
@@ -67,23 +74,42 @@ export class LoopStore {
 
   async updateSettings(change: Partial<LoopSettings>): Promise<LoopSettings> {
     this.assertWritable();
-    this.db.data.settings = { ...this.db.data.settings, ...change };
-    await this.db.write();
+    await this.doc.update((d) => {
+      d.settings = { ...d.settings, ...change };
+    }, 'The loop settings were not changed.');
     return this.settings;
   }
 
-  async addRound(round: Omit<Round, 'round'>): Promise<Round> {
+  async addRound(round: Omit<StoredRound, 'round'>): Promise<StoredRound> {
     this.assertWritable();
-    const numbered: Round = { round: this.db.data.rounds.length + 1, ...round };
-    this.db.data.rounds.push(numbered);
-    await this.db.write();
-    return numbered;
+    return this.doc.update((d) => {
+      const numbered: StoredRound = { round: d.rounds.length + 1, ...round };
+      d.rounds.push(numbered);
+      return numbered;
+    }, 'The round was not recorded.');
   }
 
+  /** Replaces the latest round's facts (a retrain on the same labels). */
+  async replaceLatestRound(change: Partial<Omit<StoredRound, 'round'>>): Promise<StoredRound> {
+    this.assertWritable();
+    if (!this.doc.data.rounds.length) throw new StudioError('internal', 'There is no round to update.');
+    return this.doc.update((d) => {
+      const updated: StoredRound = { ...d.rounds[d.rounds.length - 1], ...change };
+      d.rounds[d.rounds.length - 1] = updated;
+      return updated;
+    }, 'The round was not updated.');
+  }
+
+  /** The queue's new batch; its picks are remembered beside the few batches before it. */
   async setBatch(batch: QueueBatch): Promise<void> {
     this.assertWritable();
-    this.db.data.queue = batch;
-    await this.db.write();
+    await this.doc.update((d) => {
+      d.queue = batch;
+      if (batch.items.length) {
+        const picked: PickedBatch = { strategy: batch.strategy, refreshedAt: batch.refreshedAt, sampleIds: batch.items.map((i) => i.sampleId) };
+        d.picks = [...d.picks, picked].slice(-rememberedBatches);
+      }
+    }, 'The new queue batch was not saved.');
   }
 
   private assertWritable(): void {

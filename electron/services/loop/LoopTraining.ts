@@ -1,11 +1,11 @@
 import { StudioError } from '../../../shared/contract/channel';
-import type { Round } from '../../../shared/contract/loop';
 import type { RunProgress, RunRecord, RunRequest } from '../../../shared/ml/runs';
 import type { MlServices, RunHandle } from '../ml/index';
 import type { RunProbabilities } from '../ml/probabilityFiles';
 import type { Project } from '../project/Project';
 import type { EventHub } from '../rpc/EventHub';
-import { recordRound } from './evaluateRun';
+import { recordRound } from './recordRound';
+import type { StoredRound } from './loopDocument';
 import type { LoopStore } from './LoopStore';
 import { Throttle } from './throttle';
 
@@ -16,15 +16,15 @@ export interface ActiveRun {
 
 export interface RunEnd {
   run: RunRecord;
-  round: Round | null;
+  round: StoredRound | null;
   probabilities: RunProbabilities | null;
 }
 
 /**
  * The loop's training runs for one project: starts a run with the loop's settings filling
  * what the request leaves out, streams its progress to the UI (every epoch; embedding and
- * scoring counts a few times a second), and when it ends records the round with the run's
- * figures on the labeled test split.
+ * scoring counts a few times a second), and when it ends records the round (or updates the
+ * latest one, when the run learned from no new labels).
  */
 export class LoopTraining {
   active: ActiveRun | null = null;
@@ -46,7 +46,6 @@ export class LoopTraining {
   async start(request: RunRequest = {}): Promise<string> {
     if (this.active || this.starting) throw new StudioError('conflict', 'A training run is already going for this project.', 'Wait for it to finish or cancel it.');
     const settings = this.store.settings;
-    const strategy = settings.strategy;
     this.starting = true;
     const labelSeq = this.project.labels.book.lastSeq;
     let handle: RunHandle;
@@ -68,7 +67,7 @@ export class LoopTraining {
         this.progressThrottle.flush();
         this.active = null;
         this.events.emit('training:finished', { run });
-        await this.hooks.ended(await this.record(run, strategy));
+        await this.hooks.ended(await this.record(run, labelSeq));
       })
       .catch((error: unknown) => this.hooks.log('recording the end of a run failed', error));
     this.hooks.changed();
@@ -113,10 +112,10 @@ export class LoopTraining {
     if (progress) this.events.emit('training:progress', progress);
   }
 
-  /** A succeeded run becomes a round, with its test-split figures; other endings record nothing. */
-  private async record(run: RunRecord, strategy: string): Promise<RunEnd> {
+  /** A succeeded run becomes a round; other endings record nothing. */
+  private async record(run: RunRecord, labelSeq: number): Promise<RunEnd> {
     if (run.status !== 'succeeded' || this.store.readOnly) return { run, round: null, probabilities: null };
-    const { round, probabilities } = await recordRound(this.project, this.store, run, strategy);
+    const { round, probabilities } = await recordRound(this.project, this.store, run, labelSeq);
     return { run, round, probabilities };
   }
 }

@@ -20,7 +20,7 @@ export function registerLoopHandlers(registry: HandlerRegistry, loop: LoopServic
   });
   registry.handle('loop:strategies', () => strategyInfos());
   registry.handle('loop:status', async () => (await loop.session()).status());
-  registry.handle('loop:rounds', async () => (await loop.session()).store.rounds);
+  registry.handle('loop:rounds', async () => (await loop.session()).rounds());
   registry.handle('loop:speed', async () => {
     const session = await loop.session();
     return labelingSpeed(session.project.labels.book.decisions, session.store.rounds);

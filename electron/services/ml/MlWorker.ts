@@ -32,6 +32,11 @@ export interface MlWorkerOptions {
 export interface RunJobOptions {
   onProgress?(progress: JobProgress): void;
   signal?: AbortSignal;
+  /**
+   * Background work (the data checks): cancelled as soon as any other job is asked for, so
+   * training, queries and embedding never wait behind it. Its caller runs it again later.
+   */
+  background?: boolean;
 }
 
 interface Pending {
@@ -40,6 +45,7 @@ interface Pending {
   reject(error: unknown): void;
   onProgress?(progress: JobProgress): void;
   cancelled: boolean;
+  background: boolean;
 }
 
 /**
@@ -76,6 +82,9 @@ export class MlWorker {
       const issue = checked.error.issues[0];
       return Promise.reject(new StudioError('invalid-request', `Invalid ${job.kind} job: ${issue.path.join('.')} ${issue.message}`));
     }
+    if (!options.background) {
+      for (const [id, entry] of this.pending) if (entry.background && !entry.cancelled) this.cancel(id, entry);
+    }
     const child = this.ensureStarted();
     const jobId = this.nextJobId++;
     return new Promise<JobResultOf<K>>((resolve, reject) => {
@@ -84,7 +93,7 @@ export class MlWorker {
         options.signal?.removeEventListener('abort', onAbort);
         finish(value);
       };
-      const entry: Pending = { kind: job.kind, resolve: settle(resolve as (v: unknown) => void), reject: settle(reject), onProgress: options.onProgress, cancelled: false };
+      const entry: Pending = { kind: job.kind, resolve: settle(resolve as (v: unknown) => void), reject: settle(reject), onProgress: options.onProgress, cancelled: false, background: Boolean(options.background) };
       this.pending.set(jobId, entry);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       this.post(child, { type: 'start', jobId, job });

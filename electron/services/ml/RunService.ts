@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { StudioError } from '../../../shared/contract/channel';
-import { DEFAULT_PIXELS_ID } from '../../../shared/ml/pixels';
+import { DEFAULT_PIXELS_ID, isPixelsId } from '../../../shared/ml/pixels';
 import type { HeadOverrides, RunProgress, RunRecord } from '../../../shared/ml/runs';
 import { defaultHeadConfig } from '../../worker/heads/config';
 import type { Project } from '../project/Project';
@@ -52,7 +52,7 @@ export class RunService {
     const store = await RunStore.for(project);
     const capabilities = await this.deps.worker.run({ kind: 'capabilities' });
     const backboneId = options.backboneId ?? DEFAULT_PIXELS_ID;
-    const head = { ...defaultHeadConfig(options.head?.kind ?? 'linear'), ...options.head };
+    const head = { ...defaultHeadConfig(options.head?.kind ?? 'linear', isPixelsId(backboneId) ? 'pixels' : 'embedding'), ...options.head };
     const previous = options.warmStart === false ? null : warmStartCandidate(store.list(), backboneId, training.classIds, head.kind);
     const runId = newRunId();
     const record: RunRecord = {
@@ -104,7 +104,7 @@ export class RunService {
             fineTune: Boolean(options.fineTune),
             batchSize: options.batchSize,
           },
-          { signal: controller.signal, onProgress: (p) => emit({ ...p, runId }) },
+          { signal: controller.signal, onProgress: (p) => p.phase !== 'quality' && emit({ ...p, runId }) },
         );
         // A fine-tuned backbone is listed like a local model, so later queries and runs can use it.
         if (report.tunedBackbone) await this.deps.catalog.registerFineTuned(report.tunedBackbone, `fine-tuning run ${runId} of "${project.doc.name}"`);
@@ -114,6 +114,7 @@ export class RunService {
           backbone: report.backbone,
           head: report.head,
           backend: report.backend,
+          headEngine: report.headEngine,
           executionProviders: report.executionProviders,
           fineTune: { requested: Boolean(options.fineTune), ...report.fineTune },
           fineTuning: report.fineTuning,

@@ -1,14 +1,15 @@
-import { Low } from 'lowdb';
 import { StudioError } from '../../../shared/contract/channel';
 import { runsDocSchema, type RunRecord, type RunsDoc } from '../../../shared/ml/runs';
 import { DurableJsonFile } from '../storage/DurableJsonFile';
+import { DurableDocument } from '../storage/DurableDocument';
 import { projectFiles } from '../project/documents';
 import type { Project } from '../project/Project';
 
 /**
- * A project's run records in `runs.json`, written through lowdb with the durable adapter
- * (temp, fsync, rename, backup). A run still `running` when the project is opened again was
- * cut short by a studio that stopped: it is marked failed with that reason.
+ * A project's run records in `runs.json`, written through the durable document layer
+ * (checksummed, last generations kept); a change is visible only once it is on disk. A run
+ * still `running` when the project is opened again was cut short by a studio that stopped:
+ * it is marked failed with that reason.
  */
 export class RunStore {
   private static readonly byProject = new WeakMap<Project, Promise<RunStore>>();
@@ -28,63 +29,66 @@ export class RunStore {
   }
 
   private constructor(
-    private readonly db: Low<RunsDoc>,
+    private readonly doc: DurableDocument<RunsDoc>,
     private readonly writable: boolean,
   ) {}
 
   private static async load(project: Project): Promise<RunStore> {
-    const adapter = new DurableJsonFile(project.path(projectFiles.runs), (json) => runsDocSchema.parse(json), projectFiles.runs);
-    let doc: RunsDoc | null;
+    const file = new DurableJsonFile(project.path(projectFiles.runs), (json) => runsDocSchema.parse(json), { label: projectFiles.runs, readOnly: project.readOnly, fs: project.fs });
+    let doc: DurableDocument<RunsDoc>;
     try {
-      doc = await adapter.read();
+      doc = await DurableDocument.open(file, () => ({ schemaVersion: 1, runs: [] }));
     } catch (error) {
-      throw new StudioError('io', `Cannot read the project's runs: ${(error as Error).message}`);
+      throw new StudioError('damaged', `Cannot read the project's runs: ${(error as Error).message}`, 'Copy runs.json from a backup of the project folder.');
     }
-    const db = new Low<RunsDoc>(adapter, doc ?? { schemaVersion: 1, runs: [] });
-    const store = new RunStore(db, !project.readOnly);
-    const interrupted = db.data.runs.filter((r) => r.status === 'running');
-    if (interrupted.length && store.writable) {
-      for (const run of interrupted) {
-        Object.assign(run, {
-          status: 'failed',
-          finishedAt: run.finishedAt ?? new Date().toISOString(),
-          error: { code: 'internal', message: 'The studio stopped before this run finished.', hint: 'Start the run again.' },
-        });
-      }
-      await db.write();
+    for (const notice of doc.notices) project.addNotice(notice);
+    const store = new RunStore(doc, !project.readOnly);
+    if (store.writable && doc.data.runs.some((r) => r.status === 'running')) {
+      await doc.update((d) => {
+        for (const run of d.runs.filter((r) => r.status === 'running')) {
+          Object.assign(run, {
+            status: 'failed',
+            finishedAt: run.finishedAt ?? new Date().toISOString(),
+            error: { code: 'internal', message: 'The studio stopped before this run finished.', hint: 'Start the run again.' },
+          });
+        }
+      }, 'The interrupted runs were not marked as failed.');
     }
     return store;
   }
 
   /** Oldest first. */
   list(): RunRecord[] {
-    return this.db.data.runs.map((r) => structuredClone(r));
+    return this.doc.data.runs.map((r) => structuredClone(r));
   }
 
   get(runId: string): RunRecord | null {
-    const run = this.db.data.runs.find((r) => r.id === runId);
+    const run = this.doc.data.runs.find((r) => r.id === runId);
     return run ? structuredClone(run) : null;
   }
 
   /** The newest run with `status` (default: succeeded), or null. */
   latest(status: RunRecord['status'] = 'succeeded'): RunRecord | null {
-    const runs = this.db.data.runs.filter((r) => r.status === status);
+    const runs = this.doc.data.runs.filter((r) => r.status === status);
     return runs.length ? structuredClone(runs[runs.length - 1]) : null;
   }
 
   async add(record: RunRecord): Promise<void> {
     this.assertWritable();
-    this.db.data.runs.push(runsDocSchema.shape.runs.element.parse(record));
-    await this.db.write();
+    const parsed = runsDocSchema.shape.runs.element.parse(record);
+    await this.doc.update((d) => {
+      d.runs.push(parsed);
+    }, 'The run was not recorded.');
   }
 
   async update(runId: string, change: Partial<RunRecord>): Promise<RunRecord> {
     this.assertWritable();
-    const run = this.db.data.runs.find((r) => r.id === runId);
+    const run = this.doc.data.runs.find((r) => r.id === runId);
     if (!run) throw new StudioError('not-found', `No run ${runId}.`);
     const next = runsDocSchema.shape.runs.element.parse({ ...run, ...change });
-    Object.assign(run, next);
-    await this.db.write();
+    await this.doc.update((d) => {
+      d.runs[d.runs.findIndex((r) => r.id === runId)] = next;
+    }, `The record of run ${runId} was not updated.`);
     return structuredClone(next);
   }
 

@@ -1,8 +1,23 @@
 import { join } from 'node:path';
+import { StudioError } from '../../../shared/contract/channel';
+import type { Notice } from '../../../shared/contract/schemas';
 import { sampleSchema, type Sample } from '../../../shared/domain/records';
 import { NearDuplicateIndex } from '../../../shared/domain/dhash';
-import { AppendJournal } from '../storage/AppendJournal';
+import { AppendJournal, type JournalOptions } from '../storage/AppendJournal';
+import { failedWrite } from '../storage/storageErrors';
+import type { StorageFs } from '../storage/fileSystem';
 import { projectFiles } from './documents';
+
+export interface JournalOpenOptions {
+  readOnly: boolean;
+  fs?: StorageFs;
+  /** Records studio.json says the journal held (see `journalCountsSchema`). */
+  expected?: number;
+  acceptLoss?: boolean;
+}
+
+/** What a journal held against what studio.json says it should (null: nothing missing). */
+export type JournalLoss = { found: number; expected: number } | null;
 
 /**
  * Every sample of a project, in import order, with lookups by id and content hash.
@@ -15,30 +30,37 @@ export class SampleIndex {
   private readonly byHash = new Map<string, Sample>();
   readonly nearDuplicates = new NearDuplicateIndex<Sample>();
 
-  private constructor(private readonly journal: AppendJournal<Sample> | null) {}
+  private constructor(
+    private readonly journal: AppendJournal<Sample> | null,
+    readonly notices: Notice[],
+    /** Durable lines in samples.jsonl (for a read-only index: lines read). */
+    private readonly readRecords: number,
+    readonly loss: JournalLoss,
+  ) {}
 
-  static async open(dir: string, readOnly: boolean): Promise<SampleIndex> {
+  static async open(dir: string, options: JournalOpenOptions): Promise<SampleIndex> {
     const path = join(dir, projectFiles.samples);
-    const parse = (j: unknown) => sampleSchema.parse(j);
-    if (readOnly) {
-      const { entries, notices } = await AppendJournal.read(path, parse);
-      return SampleIndex.from(null, entries, notices);
+    const journalOptions: JournalOptions<Sample> = { parse: (j) => sampleSchema.parse(j), label: projectFiles.samples, ...options };
+    if (options.readOnly) {
+      const { entries, notices, count, short } = await AppendJournal.read(path, journalOptions);
+      return SampleIndex.from(new SampleIndex(null, notices, count, short), entries);
     }
-    const { journal, entries } = await AppendJournal.open(path, parse);
-    return SampleIndex.from(journal, entries, journal.notices);
+    const { journal, entries } = await AppendJournal.open(path, journalOptions);
+    return SampleIndex.from(new SampleIndex(journal, journal.notices, 0, journal.loss), entries);
   }
 
-  private static from(journal: AppendJournal<Sample> | null, entries: Sample[], notices: SampleIndex['notices']): SampleIndex {
-    const index = new SampleIndex(journal);
+  private static from(index: SampleIndex, entries: Sample[]): SampleIndex {
     for (const sample of entries) index.remember(sample);
-    index.notices = notices;
     return index;
   }
 
-  notices: AppendJournal<Sample>['notices'] = [];
-
   get size(): number {
     return this.all.length;
+  }
+
+  /** Records in samples.jsonl that are durable (what studio.json may promise). */
+  get records(): number {
+    return this.journal ? this.journal.count : this.readRecords;
   }
 
   get(id: string): Sample | undefined {
@@ -49,10 +71,18 @@ export class SampleIndex {
     return this.byHash.get(hash);
   }
 
-  /** Makes a batch durable, then visible. */
+  /**
+   * Makes a batch durable, then visible: all of it or none of it. A failed write (a full
+   * disk) leaves samples.jsonl and this index as they were and says so.
+   */
   async add(samples: Sample[]): Promise<void> {
-    if (!this.journal) throw new Error('The project is open read-only.');
-    await Promise.all(samples.map((s) => this.journal!.append(s)));
+    if (!this.journal) throw new StudioError('conflict', 'The project is open read-only.');
+    try {
+      await this.journal.appendAll(samples);
+    } catch (error) {
+      this.journal.resume(); // a batch is all or nothing: nothing else depends on it
+      throw failedWrite(error, { notSaved: `None of the ${samples.length} samples of this batch were saved.`, saved: `The ${this.size} samples saved before are safe.` });
+    }
     for (const sample of samples) this.remember(sample);
   }
 

@@ -15,15 +15,27 @@ export const projectFiles = {
   cache: 'cache',
 } as const;
 
-/** studio.json: the project itself and its class schema (changes rarely). */
-export const projectDocSchema = z.object({
+/**
+ * How many records the journals held when studio.json was last written (a lower bound: they
+ * only grow). A journal found holding fewer was deleted, emptied or cut short, and opening
+ * stops with a recovery choice instead of showing an emptier project.
+ */
+export const journalCountsSchema = z.strictObject({
+  samples: z.number().int().nonnegative(),
+  labels: z.number().int().nonnegative(),
+});
+export type JournalCounts = z.infer<typeof journalCountsSchema>;
+
+/** studio.json: the project itself and its class schema (changes rarely). Unknown keys are refused. */
+export const projectDocSchema = z.strictObject({
   schemaVersion: z.number().int().positive(),
   id: z.string(),
   name: z.string(),
   createdAt: z.string(),
   seed: z.number().int(),
-  splitRatios: z.object({ train: z.number(), val: z.number(), test: z.number() }),
+  splitRatios: z.strictObject({ train: z.number(), val: z.number(), test: z.number() }),
   classes: z.array(classDefSchema),
+  journals: journalCountsSchema.optional(),
 });
 export type ProjectDoc = z.infer<typeof projectDocSchema>;
 
@@ -36,6 +48,8 @@ export function parseProjectDoc(json: unknown): ProjectDoc {
 }
 
 export class NewerSchemaError extends Error {
+  // The storage layer rethrows errors by this name: an older generation must not hide it.
+  override name = 'NewerSchemaError';
   constructor(readonly version: number) {
     super(`made by a newer studio (schema ${version}; this studio reads up to ${PROJECT_SCHEMA_VERSION})`);
   }

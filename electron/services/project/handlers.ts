@@ -29,7 +29,7 @@ export function registerAppHandlers(registry: HandlerRegistry, host: StudioHost)
 
 export function registerProjectHandlers(registry: HandlerRegistry, host: StudioHost): void {
   registry.handle('project:create', ({ dir, name, classes }) => host.create(dir, { name: name ?? basename(dir), classes }));
-  registry.handle('project:open', ({ dir }) => host.open(dir));
+  registry.handle('project:open', ({ dir, recovery }) => host.open(dir, recovery));
   registry.handle('project:close', async () => {
     await host.close();
     return {};

@@ -1,17 +1,34 @@
 import { StudioError } from '../../../shared/contract/channel';
+import type { ValidSampleCondition } from '../../../shared/contract/sampleConditions';
 import type { HandlerRegistry } from '../rpc/HandlerRegistry';
 import type { StudioHost } from '../host/StudioHost';
-import { readRunProbabilities, type RunProbabilities } from '../ml/probabilityFiles';
+import { ProbabilityCache } from '../ml/ProbabilityCache';
+import { conditionsFilter, namedRun, sortSamples, type ConditionContext } from './conditions/index';
+import type { DataCheckLists } from './conditions/dataChecks';
+import { predictionLookup } from './conditions/runPredictions';
 import type { Project } from './Project';
-import { filterSamples, toRow, type PredictedClassOf } from './sampleQueries';
+import { filterSamples, toRow } from './sampleQueries';
 
-export function registerSampleHandlers(registry: HandlerRegistry, host: StudioHost): void {
-  const predictions = new RunPredictions();
-  registry.handle('samples:list', async ({ filter, offset, limit }) => {
+/** `samples:*`; `dataChecks` answers the data-check conditions (the quality service). */
+export function registerSampleHandlers(registry: HandlerRegistry, host: StudioHost, dataChecks?: DataCheckLists): void {
+  // Scrolling a drill-down fetches page after page of the same run: its probabilities are kept.
+  const cache = new ProbabilityCache();
+  const contextFor = (project: Project): ConditionContext => ({
+    project,
+    predictions: async (runId) => predictionLookup(project, runId, await cache.get(project, runId)),
+    dataChecks,
+  });
+  registry.handle('samples:list', async ({ filter, sort, offset, limit }) => {
     const project = host.requireProject();
-    const predicted = filter.predicted ? { classOf: await predictions.classOf(project, filter.predicted.runId), classId: filter.predicted.classId } : undefined;
-    const matching = filterSamples(project, filter, predicted);
-    return { total: matching.length, items: matching.slice(offset, offset + limit).map((s) => toRow(project, s)) };
+    const context = contextFor(project);
+    // A confusion-matrix cell (`predicted`) is a prediction condition like any other.
+    const where: ValidSampleCondition[] = [...(filter.predicted ? [{ kind: 'prediction' as const, ...filter.predicted }] : []), ...(filter.where ?? [])];
+    const meets = await conditionsFilter(where, context);
+    const matching = await sortSamples(filterSamples(project, filter).filter(meets), sort, context);
+    const run = namedRun(sort, where);
+    const predictionOf = run ? await context.predictions(run) : null;
+    const items = matching.slice(offset, offset + limit).map((s) => (predictionOf ? { ...toRow(project, s), prediction: predictionOf(s.id) } : toRow(project, s)));
+    return { total: matching.length, items };
   });
   registry.handle('samples:get', ({ id }) => {
     const project = host.requireProject();
@@ -19,26 +36,4 @@ export function registerSampleHandlers(registry: HandlerRegistry, host: StudioHo
     if (!sample) throw new StudioError('not-found', `There is no sample with id ${id} in this project.`);
     return { sample: toRow(project, sample), history: project.labels.book.historyOf(id) };
   });
-}
-
-/**
- * The top class a finished run gives each sample, for the gallery's "predicted as" filter
- * (a confusion-matrix cell). A run's probabilities never change once written, so the last
- * one read is kept: scrolling a drill-down fetches page after page of the same run.
- */
-class RunPredictions {
-  private last: { key: string; probabilities: Promise<RunProbabilities> } | null = null;
-
-  async classOf(project: Project, runId: string): Promise<PredictedClassOf> {
-    const key = `${project.dir}\n${runId}`;
-    if (this.last?.key !== key) {
-      const probabilities = readRunProbabilities(project.dir, runId);
-      this.last = { key, probabilities };
-      probabilities.catch(() => {
-        if (this.last?.key === key) this.last = null;
-      });
-    }
-    const probabilities = await this.last.probabilities;
-    return (sampleId) => probabilities.suggestion(sampleId)?.classId ?? null;
-  }
 }

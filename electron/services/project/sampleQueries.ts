@@ -7,20 +7,16 @@ import type { Project } from './Project';
 
 type ValidFilter = { status: NonNullable<SampleFilter['status']>; classId?: string; split?: Split };
 
-/** A run's top class for a sample (null when the run did not score it). */
-export type PredictedClassOf = (sampleId: string) => string | null;
-
 /**
- * Samples matching a filter, in import order. With `predicted`, only those the given
- * prediction puts in `predictedClassId` (the caller reads the run the filter names).
+ * Samples matching a filter's status, class and split, in import order. Conditions on a
+ * run's predictions are applied by the caller (conditions/), which reads the run.
  */
-export function filterSamples(project: Project, filter: ValidFilter, predicted?: { classOf: PredictedClassOf; classId: string }): Sample[] {
+export function filterSamples(project: Project, filter: ValidFilter): Sample[] {
   const book = project.labels.book;
   return project.samples.all.filter((sample) => {
     if (filter.split && sample.split !== filter.split) return false;
     const state = book.stateOf(sample.id);
     if (filter.classId && state.classId !== filter.classId) return false;
-    if (predicted && predicted.classOf(sample.id) !== predicted.classId) return false;
     switch (filter.status) {
       case 'unlabeled':
         return state.classId === null;
@@ -30,6 +26,10 @@ export function filterSamples(project: Project, filter: ValidFilter, predicted?:
         return state.flag !== null;
       case 'skipped':
         return state.skipped && state.classId === null;
+      case 'conflict':
+        return state.needsReview !== undefined;
+      case 'reviewed':
+        return state.reviewed !== undefined;
       default:
         return true;
     }
@@ -47,6 +47,7 @@ export function toRow(project: Project, sample: Sample): SampleRow {
     height: sample.height,
     importedLabel: sample.importedLabel,
     label: project.labels.stateOf(sample.id),
+    version: project.labels.book.versionOf(sample.id),
   };
 }
 
@@ -74,5 +75,5 @@ export function projectStatus(project: Project): ProjectStatus {
     }
   }
   const total = project.samples.size;
-  return { total, labeled, unlabeled: total - labeled, flagged, skipped, perSplit, labeledPerSplit, perClass: [...perClass.values()] };
+  return { total, labeled, unlabeled: total - labeled, flagged, skipped, perSplit, labeledPerSplit, perClass: [...perClass.values()], notices: [...project.notices] };
 }

@@ -9,6 +9,19 @@ import { topClasses } from './topClasses';
 /** Every `heldOutEvery`-th item is a held-out sample while evaluation still needs labels. */
 export const heldOutEvery = 4;
 
+/**
+ * What one client may be handed (QueueService fills it in): images no one else holds,
+ * overlap samples waiting for this person's second opinion, and samples whose model
+ * suggestion stays hidden (overlap samples: both answers independent of the model).
+ */
+export interface QueueAccess {
+  available(sampleId: string): boolean;
+  secondOpinions: readonly Sample[];
+  hideSuggestion(sampleId: string): boolean;
+}
+
+const everything: QueueAccess = { available: () => true, secondOpinions: [], hideSuggestion: () => false };
+
 /** What the queue is built from; none of it needs the ML worker. */
 export interface QueueSources {
   project: Project;
@@ -20,6 +33,8 @@ export interface QueueSources {
   probabilities: RunProbabilities | null;
   /** Why import order is shown right now, e.g. "the model is choosing the next batch". */
   fallbackNote: string;
+  /** What this client may be handed; everything when omitted (one person). */
+  access?: QueueAccess;
 }
 
 /**
@@ -34,17 +49,28 @@ export interface QueueSources {
  */
 export function buildQueue(sources: QueueSources, count: number, exclude: readonly string[]): QueueItem[] {
   const { project, batch, heldOut } = sources;
+  const access = sources.access ?? everything;
   const book = project.labels.book;
   const taken = new Set(exclude);
   const classIds = new Set(project.doc.classes.map((c) => c.id));
+  const free = (sample: Sample): boolean => !taken.has(sample.id) && access.available(sample.id);
   const open = (sample: Sample | undefined): sample is Sample => {
-    if (!sample || taken.has(sample.id)) return false;
+    if (!sample || !free(sample)) return false;
     const state = book.stateOf(sample.id);
-    return state.classId === null && !state.skipped && !state.flag;
+    return state.classId === null && !state.skipped && !state.flag && !state.needsReview;
   };
-  const poolItem = (sample: Sample, reason: QueueItem['reason']): QueueItem => ({ sampleId: sample.id, reason, heldOut: false, top: topClasses(sources.probabilities, sample.id, classIds) });
+  const poolItem = (sample: Sample, reason: QueueItem['reason']): QueueItem => ({
+    sampleId: sample.id,
+    reason,
+    heldOut: false,
+    top: access.hideSuggestion(sample.id) ? [] : topClasses(sources.probabilities, sample.id, classIds),
+  });
 
   const pool = (function* (): Generator<QueueItem> {
+    // Second opinions first: few, and each one waits on this person alone.
+    for (const sample of access.secondOpinions) {
+      if (free(sample)) yield { sampleId: sample.id, reason: secondOpinionReason, heldOut: sample.split !== 'train', top: [], secondOpinion: true };
+    }
     for (const pick of batch?.items ?? []) {
       const sample = project.samples.get(pick.sampleId);
       if (sample?.split === 'train' && open(sample)) yield poolItem(sample, { strategy: batch!.strategy, score: pick.score, note: pick.note });
@@ -80,7 +106,7 @@ export function buildQueue(sources: QueueSources, count: number, exclude: readon
     }
     for (const sample of project.samples.all) {
       const state = book.stateOf(sample.id);
-      if (!taken.has(sample.id) && state.classId === null && state.skipped && !state.flag) {
+      if (free(sample) && state.classId === null && state.skipped && !state.flag) {
         const item = poolItem(sample, { strategy: 'import-order', score: null, note: 'skipped earlier' });
         yield sample.split === 'train' ? item : { ...item, heldOut: true, top: [] };
       }
@@ -98,6 +124,12 @@ export function buildQueue(sources: QueueSources, count: number, exclude: readon
   }
   return items;
 }
+
+const secondOpinionReason: QueueItem['reason'] = {
+  strategy: 'second-opinion',
+  score: null,
+  note: 'a second opinion: someone else labeled this image too; your answer, given without seeing theirs, measures agreement',
+};
 
 function next(items: Generator<QueueItem>): QueueItem | null {
   const result = items.next();

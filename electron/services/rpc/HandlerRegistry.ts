@@ -1,11 +1,15 @@
 import type { z } from 'zod';
+import { errnoOf, failedWrite } from '../storage/storageErrors';
 import { contract, isRequestName, StudioError, type RequestName, type Result, type ResponseOf, type ValidRequestOf } from '../../../shared/contract';
+import type { ClientSession } from './clientSession';
 
 /** Who is asking: the transports fill this in after their own checks (sender, token). */
 export interface RequestContext {
   transport: 'ipc' | 'bridge' | 'cli' | 'test';
   /** The annotator this client says it is, when the transport knows one. */
   annotator?: string;
+  /** The connected client (a browser tab), when the transport has one: its leases end with it. */
+  client?: ClientSession;
 }
 
 export type Handler<K extends RequestName> = (
@@ -48,6 +52,8 @@ export class HandlerRegistry {
       return { ok: true, value };
     } catch (error) {
       if (error instanceof StudioError) return { ok: false, error: error.toPayload() };
+      // A write path that did not say what it lost still names the cause, never `internal`.
+      if (errnoOf(error)) return { ok: false, error: failedWrite(error, { notSaved: `${channel} did not finish.` }).toPayload() };
       this.log(`${channel} failed`, error);
       return failure('internal', `Something went wrong in ${channel}: ${(error as Error)?.message ?? String(error)}`);
     }

@@ -1,14 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import { z } from 'zod';
 import { DurableJsonFile } from '../storage/DurableJsonFile';
+import { DurableDocument } from '../storage/DurableDocument';
 import type { RecentProject } from '../../../shared/contract/project';
 
-const settingsSchema = z.object({
+const settingsSchema = z.strictObject({
   annotator: z.string(),
-  recent: z.array(z.object({ dir: z.string(), name: z.string(), openedAt: z.string() })),
+  recent: z.array(z.strictObject({ dir: z.string(), name: z.string(), openedAt: z.string() })),
   firstRun: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -23,41 +23,46 @@ export function defaultConfigDir(): string {
   return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'active-learning-studio');
 }
 
-/** The user's own settings: annotator name, recent projects, whether the demo was offered. */
+/**
+ * The user's own settings: annotator name, recent projects, whether the demo was offered.
+ * A change is visible only once it is on disk (see DurableDocument).
+ */
 export class SettingsStore {
   private constructor(
-    private readonly db: Low<Settings>,
+    private readonly doc: DurableDocument<Settings>,
     readonly dir: string,
   ) {}
 
   static async open(dir = defaultConfigDir()): Promise<SettingsStore> {
     await mkdir(dir, { recursive: true });
-    const defaults: Settings = { annotator: safeUserName(), recent: [], firstRun: true };
-    const db = new Low(new DurableJsonFile(join(dir, 'settings.json'), (j) => settingsSchema.parse(j), 'settings.json'), defaults);
-    await db.read().catch(() => undefined); // unreadable settings: start fresh rather than refuse to start
-    db.data ??= defaults;
-    return new SettingsStore(db, dir);
+    const defaults = (): Settings => ({ annotator: safeUserName(), recent: [], firstRun: true });
+    const file = new DurableJsonFile(join(dir, 'settings.json'), (j) => settingsSchema.parse(j), { label: 'settings.json' });
+    // Unreadable settings (every generation damaged): start fresh rather than refuse to start.
+    const doc = await DurableDocument.open(file, defaults).catch(() => DurableDocument.from(file, defaults()));
+    return new SettingsStore(doc, dir);
   }
 
   get data(): Readonly<Settings> {
-    return this.db.data;
+    return this.doc.data;
   }
 
   async setAnnotator(name: string): Promise<void> {
-    this.db.data.annotator = name;
-    await this.db.write();
+    await this.doc.update((d) => {
+      d.annotator = name;
+    }, 'Your name was not saved.');
   }
 
   async rememberProject(dir: string, name: string): Promise<void> {
-    const recent = this.db.data.recent.filter((r) => r.dir !== dir);
-    recent.unshift({ dir, name, openedAt: new Date().toISOString() });
-    this.db.data.recent = recent.slice(0, MAX_RECENT);
-    this.db.data.firstRun = false;
-    await this.db.write();
+    await this.doc.update((d) => {
+      const recent = d.recent.filter((r) => r.dir !== dir);
+      recent.unshift({ dir, name, openedAt: new Date().toISOString() });
+      d.recent = recent.slice(0, MAX_RECENT);
+      d.firstRun = false;
+    }, 'The list of recent projects was not updated.');
   }
 
   recent(exists: (dir: string) => boolean): RecentProject[] {
-    return this.db.data.recent.map((r) => ({ ...r, exists: exists(r.dir) }));
+    return this.doc.data.recent.map((r) => ({ ...r, exists: exists(r.dir) }));
   }
 }
 

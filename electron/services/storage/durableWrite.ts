@@ -1,58 +1,58 @@
-import { open, rename, unlink, link } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { isCode, nodeFileSystem, type StorageFs } from './fileSystem';
 
-/** fsync a directory so a rename inside it survives a power cut (no-op where unsupported). */
-export async function fsyncDirectory(dir: string): Promise<void> {
-  let handle;
+export { isCode } from './fileSystem';
+
+/** fsync a directory so a create or rename inside it survives a power cut (no-op where unsupported). */
+export function fsyncDirectory(dir: string, fs: StorageFs = nodeFileSystem): Promise<void> {
+  return fs.syncDirectory(dir);
+}
+
+/** A temp file beside `file`, named so an interrupted write's leftovers are recognisable. */
+export function tempPathFor(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Writes `data` to a new file and makes its bytes durable; the caller renames it into place. */
+export async function writeTempFile(fs: StorageFs, temp: string, data: string | Uint8Array): Promise<void> {
+  const handle = await fs.open(temp, 'replace');
   try {
-    handle = await open(dir, 'r');
-    await handle.sync();
+    await handle.write(typeof data === 'string' ? Buffer.from(data) : data);
+    await handle.sync(); // fsync:temp-data
   } catch (error) {
-    // Windows cannot open directories for fsync; the rename is still atomic there.
-    if (!isCode(error, 'EISDIR', 'EPERM', 'EACCES', 'EINVAL')) throw error;
-  } finally {
-    await handle?.close();
+    await handle.close().catch(() => undefined);
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
   }
+  await handle.close();
 }
 
 /**
  * Replaces `file` with `data` so that after a crash at any instant the file holds either
  * the old or the new content, never a mix: write a temp file, fsync it, rename it over the
- * target, fsync the directory. When `backup` is given, the previous content is first kept
- * there (as a hard link, so it costs no copy).
+ * target, fsync the directory.
  */
-export async function writeFileDurably(file: string, data: string | Uint8Array, backup?: string): Promise<void> {
-  const dir = dirname(file);
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const handle = await open(temp, 'w');
+export async function writeFileDurably(file: string, data: string | Uint8Array, options: { fs?: StorageFs } = {}): Promise<void> {
+  const fs = options.fs ?? nodeFileSystem;
+  const temp = tempPathFor(file);
+  await writeTempFile(fs, temp, data);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    if (backup) await keepBackup(file, backup);
-    await rename(temp, file);
+    await fs.rename(temp, file);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    await fs.unlink(temp).catch(() => undefined);
     throw error;
   }
-  await fsyncDirectory(dir);
+  await fs.syncDirectory(dirname(file)); // fsync:replace-rename
 }
 
-async function keepBackup(file: string, backup: string): Promise<void> {
-  const staged = `${backup}.${process.pid}.tmp`;
-  await unlink(staged).catch(() => undefined);
+/** Renames when `from` exists; false when it does not. */
+export async function renameIfPresent(fs: StorageFs, from: string, to: string): Promise<boolean> {
   try {
-    await link(file, staged);
+    await fs.rename(from, to);
+    return true;
   } catch (error) {
-    if (isCode(error, 'ENOENT')) return; // first write: nothing to back up
+    if (isCode(error, 'ENOENT')) return false;
     throw error;
   }
-  await rename(staged, backup);
-}
-
-export function isCode(error: unknown, ...codes: string[]): boolean {
-  return typeof error === 'object' && error !== null && codes.includes((error as { code?: string }).code ?? '');
 }

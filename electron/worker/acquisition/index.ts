@@ -32,3 +32,4 @@ export const strategies = createStrategyRegistry();
 export { StrategyRegistry } from './registry';
 export { query } from './query';
 export type { AcquisitionStrategy, CandidatePool, Pick, QueryContext, StrategyNeeds } from './types';
+export { describeOptions, parseStrategySpec, paperOptions, type AcquisitionOptions } from './options';

@@ -1,3 +1,5 @@
+import type { AcquisitionOptions } from './options';
+
 /**
  * The unlabeled samples a strategy may pick from, and what is known about them. Rows are in
  * pool order; a strategy answers with pool indices. The true labels are never here.
@@ -12,17 +14,22 @@ export interface CandidatePool {
   classNames: string[];
   /** `count × numClasses` from the current head; absent before any model exists. */
   probabilities?: Float32Array;
-  /** MC-dropout sampling from the current head, fed in chunks so memory stays bounded. */
-  mcDropout?: { passes: number; sample(start: number, rows: number): Float32Array };
+  /**
+   * MC-dropout sampling from the current head: `passes × rows × numClasses` probabilities
+   * for `rows` rows of embeddings, fed in chunks so memory stays bounded.
+   */
+  mcDropout?: { passes: number; sample(embeddings: Float32Array, rows: number): Float32Array };
   /** Embeddings of the already-labeled samples, so diversity avoids what is known. */
   labeled?: { embeddings: Float32Array; count: number };
 }
 
-/** Per-query settings: the seed for any random draw and how many samples will be taken. */
+/** Per-query settings: the seed for any random draw, how many samples will be taken, and any departure from the paper. */
 export interface QueryContext {
   seed: number;
   n: number;
   signal?: AbortSignal;
+  /** Named departures from the strategy's paper (options.ts); none by default. */
+  options?: Partial<AcquisitionOptions>;
 }
 
 /** What a strategy reads: it cannot run until the pool provides it. */

@@ -4,12 +4,12 @@ import { validateHeadConfig, type HeadConfig } from './config';
 import { forward, layerShapes, type DenseLayer, type LayerWeights } from './network';
 import { decodeTensor, encodeTensor } from './savedTensor';
 import { seededRandom } from '../acquisition/seededRandom';
-import { applyDropout, dropoutMask } from './dropoutMask';
+import { applyRowDropout, dropoutMask, dropoutSeed } from './dropoutMask';
 import { standardizeRows, type Standardizer } from './standardize';
 import type { Head, SavedHead } from './types';
 
 /** Rows per forward pass: big enough for fast matmuls, small enough to bound memory (~32 MB). */
-function chunkRows(dim: number): number {
+export function chunkRows(dim: number): number {
   return Math.max(256, Math.floor(8_000_000 / dim));
 }
 
@@ -65,9 +65,7 @@ export class TfHead implements Head {
   predictPasses(x: Float32Array, count: number, passes: number, seed: number): Float32Array {
     this.checkInput(x, count);
     const { config, dim, numClasses: k } = this;
-    if (config.dropout <= 0) {
-      throw new StudioError('unsupported', 'This head was trained without dropout, so MC dropout cannot sample it.', 'Train the head with dropout above 0 (for example 0.1) to use BALD.');
-    }
+    if (config.dropout <= 0) throw noDropoutError();
     const random = seededRandom(seed);
     const out = new Float32Array(passes * count * k);
     const step = chunkRows(dim);
@@ -82,7 +80,7 @@ export class TfHead implements Head {
             return tf.softmax(forward(this.layers, config, shared, mask));
           }
           const dropped = Float32Array.from(standardized);
-          applyDropout(dropped, config.dropout, random);
+          applyRowDropout(dropped, rows, dim, config.dropout, dropoutSeed(random));
           return tf.softmax(forward(this.layers, config, tf.tensor2d(dropped, [rows, dim])));
         });
         out.set(probabilities.dataSync() as Float32Array, (pass * count + start) * k);
@@ -94,17 +92,7 @@ export class TfHead implements Head {
   }
 
   save(): SavedHead {
-    return {
-      format: 'studio-head/1',
-      config: { ...this.config },
-      dim: this.dim,
-      numClasses: this.numClasses,
-      weights: {
-        mean: encodeTensor(this.standardizer.mean, [this.dim]),
-        scale: encodeTensor(this.standardizer.scale, [this.dim]),
-        layers: this.weights.map((w) => ({ kernel: encodeTensor(w.kernel, [w.inputs, w.units]), bias: encodeTensor(w.bias, [w.units]) })),
-      },
-    };
+    return savedHead(this.config, this.dim, this.numClasses, this.standardizer, this.weights);
   }
 
   dispose(): void {
@@ -115,16 +103,35 @@ export class TfHead implements Head {
 
   private checkInput(x: Float32Array, count: number): void {
     if (this.disposed) throw new Error('This head has been disposed');
-    if (!Number.isInteger(count) || count < 0 || x.length < count * this.dim) {
-      throw new StudioError('invalid-request', `Expected ${count} rows of ${this.dim} features (${count * this.dim} floats) but got ${x.length}.`, 'Embeddings must come from the same backbone the head was trained on.');
-    }
+    checkRows(x, count, this.dim);
   }
 }
 
-/** Rebuilds a head from `save()` output; throws a clear error on a foreign or damaged file. */
-export function loadHead(saved: SavedHead): Head {
-  const { standardizer, weights } = decodeSavedHead(saved);
-  return new TfHead(saved.config, saved.dim, saved.numClasses, standardizer, weights);
+/** Throws a clear error when `x` holds fewer than `count` rows of `dim` features. */
+export function checkRows(x: Float32Array, count: number, dim: number): void {
+  if (!Number.isInteger(count) || count < 0 || x.length < count * dim) {
+    throw new StudioError('invalid-request', `Expected ${count} rows of ${dim} features (${count * dim} floats) but got ${x.length}.`, 'Embeddings must come from the same backbone the head was trained on.');
+  }
+}
+
+/** The error MC dropout gives on a head trained without dropout. */
+export function noDropoutError(): StudioError {
+  return new StudioError('unsupported', 'This head was trained without dropout, so MC dropout cannot sample it.', 'Train the head with dropout above 0 (for example 0.1) to use BALD.');
+}
+
+/** A head's learned state in the saved format, whichever engine holds it. */
+export function savedHead(config: HeadConfig, dim: number, numClasses: number, standardizer: Standardizer, weights: LayerWeights[]): SavedHead {
+  return {
+    format: 'studio-head/1',
+    config: { ...config },
+    dim,
+    numClasses,
+    weights: {
+      mean: encodeTensor(standardizer.mean, [dim]),
+      scale: encodeTensor(standardizer.scale, [dim]),
+      layers: weights.map((w) => ({ kernel: encodeTensor(w.kernel, [w.inputs, w.units]), bias: encodeTensor(w.bias, [w.units]) })),
+    },
+  };
 }
 
 /** The plain arrays inside a saved head, checked against its declared shapes. */

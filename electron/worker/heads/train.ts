@@ -1,47 +1,42 @@
-import * as tf from '@tensorflow/tfjs';
 import { StudioError } from '../../../shared/contract/channel';
 import { shuffledIndices, seededRandom } from '../acquisition/seededRandom';
-import { Adam } from './adam';
-import { BatchBuilder } from './batches';
 import { validateHeadConfig, type HeadConfig } from './config';
-import { applyDropout, dropoutMask } from './dropoutMask';
-import { TfHead, decodeSavedHead } from './head';
-import { forward, initialWeights, variableFrom, type DenseLayer, type LayerWeights } from './network';
+import { createHead, createTrainingEngine, engineName, resolveEngine } from './engines';
+import { decodeSavedHead } from './head';
+import { initialWeights, type LayerWeights } from './network';
 import { fitStandardizer, restandardizeLayer, standardizeRows, type Standardizer } from './standardize';
 import { classWeightsFor, checkDataset } from './trainingData';
 import type { Dataset, EpochReport, SavedHead, TrainOptions, TrainResult } from './types';
 
-type Variables = { kernel: tf.Variable<tf.Rank.R2>; bias: tf.Variable<tf.Rank.R1> }[];
-
 /**
  * Trains a head with Adam (cosine-decayed learning rate) on shuffled mini-batches. Loss:
  * class-weighted softmax cross-entropy plus `l2 / (2·rows)` times the squared kernel
- * weights. With a validation
- * set, the epoch with the lowest validation loss wins and training stops after `patience`
- * epochs without a better one. Same seed + data + backend → same weights.
+ * weights. With a validation set, the epoch with the lowest validation loss wins and
+ * training stops after `patience` epochs without a better one. Same seed + data + engine →
+ * same weights. The steps run on the engine `options.engine` picks (engines.ts): the SIMD
+ * kernels for linear heads, TF.js otherwise; `result.engine` says which.
  */
 export async function trainHead(train: Dataset, config: HeadConfig, options: TrainOptions): Promise<TrainResult> {
   validateHeadConfig(config);
   const { numClasses, validation, signal } = options;
   checkDataset(train, numClasses, 'training');
   if (validation) checkDataset(validation, numClasses, 'validation', train.dim);
+  const engineKind = resolveEngine(config.kind, options.engine);
   const standardizer = fitStandardizer(train.x, train.count, train.dim, config.standardize);
   const start = options.warmStart ? warmWeights(options.warmStart, config, train.dim, numClasses, standardizer) : initialWeights(config, train.dim, numClasses);
   const batchSize = effectiveBatchSize(config.batchSize, train.count);
-  const batches = new BatchBuilder(standardizeRows(train.x, 0, train.count, standardizer), train, numClasses, classWeightsFor(train.y, train.count, numClasses, config.classWeights), batchSize);
-
-  const variables: Variables = start.map((w) => ({
-    kernel: variableFrom(tf.tensor2d(w.kernel, [w.inputs, w.units])) as tf.Variable<tf.Rank.R2>,
-    bias: variableFrom(tf.tensor1d(w.bias)) as tf.Variable<tf.Rank.R1>,
-  }));
-  const trainable = variables.flatMap((l) => [l.kernel, l.bias]);
-  const layers: DenseLayer[] = variables;
-  const xVal = validation ? tf.tensor2d(standardizeRows(validation.x, 0, validation.count, standardizer), [validation.count, train.dim]) : null;
-  const yVal = validation ? tf.tensor1d(validation.y.subarray(0, validation.count), 'int32') : null;
-  const optimizer = new Adam(trainable, config.learningRate);
-  const penalty = config.l2 / (2 * train.count);
+  const engine = createTrainingEngine(engineKind, {
+    config,
+    numClasses,
+    rows: standardizeRows(train.x, 0, train.count, standardizer),
+    train,
+    validation: validation ? { rows: standardizeRows(validation.x, 0, validation.count, standardizer), y: validation.y, count: validation.count } : null,
+    classWeights: classWeightsFor(train.y, train.count, numClasses, config.classWeights),
+    batchSize,
+    start,
+    standardizer,
+  });
   const random = seededRandom(config.seed);
-  const dim = train.dim;
 
   const history: EpochReport[] = [];
   let best = { epoch: 0, valLoss: Infinity, weights: start };
@@ -53,39 +48,18 @@ export async function trainHead(train: Dataset, config: HeadConfig, options: Tra
       let correct = 0;
       for (let from = 0; from < train.count; from += batchSize) {
         throwIfCancelled(signal);
-        const rows = batches.fill(order, from);
-        const xData = batches.x.subarray(0, rows * dim);
-        if (config.kind === 'linear') applyDropout(xData, config.dropout, random);
-        const mask = config.kind === 'mlp' && config.dropout > 0 ? dropoutMask(rows * config.hiddenUnits, config.dropout, random) : null;
-        let hits: tf.Tensor | undefined;
-        const cost = tf.tidy(() => {
-          const x = tf.tensor2d(xData, [rows, dim]);
-          const y = tf.tensor2d(batches.oneHot.subarray(0, rows * numClasses), [rows, numClasses]);
-          const w = tf.tensor1d(batches.weights.subarray(0, rows));
-          const hiddenMask = mask ? tf.tensor2d(mask, [rows, config.hiddenUnits]) : undefined;
-          return optimizer.minimize(() => {
-            const logits = forward(layers, config, x, hiddenMask);
-            hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(y, 1)), 'float32')));
-            const crossEntropy = tf.neg(tf.sum(tf.mul(y, tf.logSoftmax(logits)), 1));
-            const dataLoss = tf.div(tf.sum(tf.mul(crossEntropy, w)), tf.sum(w));
-            const squares = tf.addN(variables.map((l) => tf.sum(tf.square(l.kernel))));
-            return tf.add(dataLoss, tf.mul(squares, penalty)) as tf.Scalar;
-          }, rateScale((epoch - 1 + from / train.count) / config.epochs));
-        });
-        lossSum += cost * rows;
-        if (hits) {
-          correct += hits.dataSync()[0];
-          hits.dispose();
-        }
+        const rows = Math.min(batchSize, train.count - from);
+        const { loss, hits } = engine.step(order, from, rows, rateScale((epoch - 1 + from / train.count) / config.epochs), random);
+        lossSum += loss * rows;
+        correct += hits;
       }
       const report: EpochReport = { epoch, loss: lossSum / train.count, accuracy: correct / train.count };
-      if (xVal && yVal) Object.assign(report, evaluate(layers, config, xVal, yVal));
+      const figures = engine.evaluate();
+      if (figures) Object.assign(report, figures);
       history.push(report);
-      if (report.valLoss !== undefined && report.valLoss < best.valLoss) {
-        best = { epoch, valLoss: report.valLoss, weights: readWeights(variables, start) };
-      }
+      if (report.valLoss !== undefined && report.valLoss < best.valLoss) best = { epoch, valLoss: report.valLoss, weights: engine.weights() };
       await options.onEpoch?.(report);
-      if (xVal && config.patience > 0 && epoch - best.epoch >= config.patience) {
+      if (figures && config.patience > 0 && epoch - best.epoch >= config.patience) {
         stoppedEarly = epoch < config.epochs;
         break;
       }
@@ -94,13 +68,12 @@ export async function trainHead(train: Dataset, config: HeadConfig, options: Tra
     }
     throwIfCancelled(signal);
     // Without a validation set the last epoch is the one kept.
-    if (!xVal) best = { epoch: history.length, valLoss: Infinity, weights: readWeights(variables, start) };
+    if (!validation) best = { epoch: history.length, valLoss: Infinity, weights: engine.weights() };
   } finally {
-    optimizer.dispose();
-    tf.dispose([...trainable, ...(xVal ? [xVal] : []), ...(yVal ? [yVal] : [])]);
+    engine.dispose();
   }
-  const head = new TfHead({ ...config }, train.dim, numClasses, standardizer, best.weights);
-  return { head, history, bestEpoch: best.epoch, stoppedEarly };
+  const head = createHead(engineKind, { ...config }, train.dim, numClasses, standardizer, best.weights);
+  return { head, history, bestEpoch: best.epoch, stoppedEarly, engine: engineName(engineKind) };
 }
 
 /** Fewest optimizer steps per epoch: with few labels a 256-row batch would mean one step. */
@@ -113,19 +86,6 @@ export const minStepsPerEpoch = 8;
  */
 export function effectiveBatchSize(configured: number, rows: number): number {
   return Math.max(1, Math.min(configured, Math.ceil(rows / minStepsPerEpoch)));
-}
-
-function evaluate(layers: DenseLayer[], config: HeadConfig, x: tf.Tensor2D, y: tf.Tensor1D): { valLoss: number; valAccuracy: number } {
-  return tf.tidy(() => {
-    const logits = forward(layers, config, x);
-    const loss = tf.neg(tf.mean(tf.sum(tf.mul(tf.oneHot(y, logits.shape[1]), tf.logSoftmax(logits)), 1)));
-    const accuracy = tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32'));
-    return { valLoss: loss.dataSync()[0], valAccuracy: accuracy.dataSync()[0] };
-  });
-}
-
-function readWeights(variables: Variables, like: LayerWeights[]): LayerWeights[] {
-  return variables.map((l, i) => ({ ...like[i], kernel: (l.kernel.dataSync() as Float32Array).slice(), bias: (l.bias.dataSync() as Float32Array).slice() }));
 }
 
 /** Warm start: the saved weights, with the first layer re-expressed for the new standardisation. */

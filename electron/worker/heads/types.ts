@@ -1,4 +1,5 @@
 import type { HeadConfig } from './config';
+import type { HeadEngineChoice } from './engine';
 
 /**
  * Labeled (or unlabeled) embeddings: `count` rows of `dim` floats, row-major, and one class
@@ -30,6 +31,8 @@ export interface TrainOptions {
   onEpoch?(report: EpochReport): void | Promise<void>;
   /** Checked between batches: an aborted signal stops training with a `cancelled` error. */
   signal?: AbortSignal;
+  /** Which engine trains (default `auto`: SIMD kernels for linear heads, TF.js otherwise). */
+  engine?: HeadEngineChoice;
 }
 
 export interface TrainResult {
@@ -38,6 +41,8 @@ export interface TrainResult {
   /** 1-based epoch whose weights the head holds. */
   bestEpoch: number;
   stoppedEarly: boolean;
+  /** What trained the head and scores with it: "wasm-simd" or "tfjs-<backend>". */
+  engine: string;
 }
 
 /**

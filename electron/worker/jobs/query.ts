@@ -8,7 +8,7 @@ import type { EmbeddingStore } from '../embeddings/EmbeddingStore';
 import { readSamples } from '../project/readSamples';
 import type { JobContext } from './context';
 import { loadQueryModel, noMcDropout, type QueryModel } from './queryModel';
-import { finiteScore, knownSamples, LeftOut, maxDiversityCandidates, maxLabeledForDiversity, maxPoolFloats, poolProbabilities, shortlist } from './queryPool';
+import { appQueryOptions, finiteScore, knownSamples, LeftOut, maxDiversityCandidates, maxLabeledForDiversity, maxPoolFloats, poolProbabilities, shortlist } from './queryPool';
 
 /**
  * One query, start to finish, inside the worker: gather what the strategy reads (the
@@ -71,7 +71,7 @@ export async function runQueryJob(job: ValidJobOf<'query'>, context: JobContext)
     }
 
     const candidates = await buildPool(pool, labeled.filter((s) => store?.has(s.hash)), { store, needsEmbeddings, model, classNames: job.classNames, mcPasses: job.mcPasses, seed: job.seed });
-    const picks = await query(strategy, candidates, { seed: job.seed, n: job.n, signal: context.signal });
+    const picks = await query(strategy, candidates, { seed: job.seed, n: job.n, signal: context.signal, options: appQueryOptions });
     if (context.signal.aborted) throw cancelled();
     return {
       strategy: strategy.name,
@@ -121,7 +121,8 @@ async function buildPool(pool: Sample[], labeled: Sample[], inputs: PoolInputs):
   const head = model.head;
   if (head && dim) {
     // A head trained without dropout says so itself when sampled (predictPasses).
-    candidates.mcDropout = { passes: inputs.mcPasses, sample: (start, rows) => head.predictPasses(embeddings.subarray(start * dim), rows, inputs.mcPasses, inputs.seed + start) };
+    let chunk = 0;
+    candidates.mcDropout = { passes: inputs.mcPasses, sample: (x, rows) => head.predictPasses(x, rows, inputs.mcPasses, inputs.seed + chunk++) };
   }
   return candidates;
 }

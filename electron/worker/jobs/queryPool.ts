@@ -1,4 +1,5 @@
 import type { Sample } from '../../../shared/domain/records';
+import type { AcquisitionOptions } from '../acquisition/options';
 import { topK } from '../acquisition/math/selectors';
 import { subsample } from '../acquisition/math/subsample';
 import { marginScores } from '../acquisition/math/uncertainty';
@@ -6,10 +7,18 @@ import type { RunProbabilities } from '../../services/ml/probabilityFiles';
 
 /** Embeddings a query holds at once: 48 M floats (192 MB), e.g. 15,600 × 3,072-d pixels. */
 export const maxPoolFloats = 48_000_000;
-/** Diversity-only strategies subsample to 5,000 candidates themselves; embedding more is waste. */
+/** Diversity-only strategies (k-center, cold start) see a seeded 5,000 of a bigger pool: distances to the labeled set cost pool × labeled. */
 export const maxDiversityCandidates = 5000;
 /** Labeled samples diversity measures against (distances cost pool × labeled). */
 export const maxLabeledForDiversity = 5000;
+
+/**
+ * The app's one standing departure from the papers (acquisition/options.ts): diversity
+ * distances (k-center, cold start, hybrid) in a 64-d random projection, so a query on
+ * 1,280-d embeddings stays interactive. The memory caps above cut the pool itself and are
+ * reported in the query's `leftOut`.
+ */
+export const appQueryOptions: Partial<AcquisitionOptions> = { projection: 64 };
 
 /** Counts of candidates a query could not consider, by reason, for its report. */
 export class LeftOut {

@@ -1,6 +1,5 @@
 import { StudioError } from '../../../shared/contract/channel';
 import type { TrainReport, ValidJobOf } from '../../../shared/ml/messages';
-import { defaultHeadConfig, trainHead, type HeadConfig, type SavedHead } from '../heads/index';
 import { embedProject } from '../embeddings/embedProject';
 import { readSamples } from '../project/readSamples';
 import { readSavedHead, writeRunOutputs } from '../runs/runFiles';
@@ -8,13 +7,14 @@ import { labeledSets } from '../training/datasets';
 import { fineTuneForRun } from '../training/fineTuneRun';
 import { splitMetrics } from '../training/metrics';
 import { scorePool } from '../training/scorePool';
+import { trainRoundHead } from '../training/trainRoundHead';
 import type { JobContext } from './context';
 
 /**
  * One training run, start to finish, inside the worker: bring the embedding cache up to
- * date, train the head on the train-split labels (early stopping on the val split, warm
- * start from the previous head when it fits), score every sample, and write the run's
- * probability and head files. Only the report goes back to the host.
+ * date, train the head on the train-split labels (`trainRoundHead`: early stopping on the
+ * val split, warm start from the previous head when it fits), score every sample, and
+ * write the run's probability and head files. Only the report goes back to the host.
  */
 export async function runTrainJob(job: ValidJobOf<'train'>, context: JobContext): Promise<TrainReport> {
   const { signal } = context;
@@ -39,16 +39,17 @@ export async function runTrainJob(job: ValidJobOf<'train'>, context: JobContext)
     if (sets.train.count === 0) {
       throw new StudioError('invalid-request', 'No labeled image in the train split could be used.', 'Label some images in the train split (and check that their files can be read), then train again.');
     }
-    const config: HeadConfig = { ...defaultHeadConfig(job.head.kind ?? 'linear'), ...job.head };
-    const warmStart = job.warmStartRunId ? compatibleHead(await readSavedHead(job.projectDir, job.warmStartRunId), config, store.dim, numClasses) : null;
-    const trained = await trainHead(sets.train, config, {
+    const trained = await trainRoundHead({
+      train: sets.train,
+      val: sets.val,
       numClasses,
-      validation: sets.val ?? undefined,
-      warmStart: warmStart ?? undefined,
+      head: job.head,
+      features: backbone.card.engine === 'pixels' ? 'pixels' : 'embedding',
+      previous: job.warmStartRunId ? await readSavedHead(job.projectDir, job.warmStartRunId) : null,
       signal,
-      onEpoch: (epoch) => context.progress({ phase: 'training', epoch, epochs: config.epochs }),
+      onEpoch: (epoch, epochs) => context.progress({ phase: 'training', epoch, epochs }),
     });
-    const { head } = trained;
+    const { head, config } = trained;
     try {
       const train = splitMetrics(head.predict(sets.train.x, sets.train.count), sets.train.y, sets.train.count, numClasses);
       const val = sets.val ? splitMetrics(head.predict(sets.val.x, sets.val.count), sets.val.y, sets.val.count, numClasses) : null;
@@ -63,7 +64,8 @@ export async function runTrainJob(job: ValidJobOf<'train'>, context: JobContext)
         fineTune: tuning.availability,
         fineTuning: tuning.report,
         tunedBackbone: backbone === job.backbone ? null : backbone,
-        warmStarted: warmStart !== null,
+        warmStarted: trained.warmStarted,
+        headEngine: trained.engine,
         history: trained.history,
         bestEpoch: trained.bestEpoch,
         stoppedEarly: trained.stoppedEarly,
@@ -78,15 +80,4 @@ export async function runTrainJob(job: ValidJobOf<'train'>, context: JobContext)
   } finally {
     await store.close();
   }
-}
-
-/** A previous head is a warm start only when it has the same shape and architecture. */
-function compatibleHead(saved: SavedHead | null, config: HeadConfig, dim: number, numClasses: number): SavedHead | null {
-  if (!saved) return null;
-  const same =
-    saved.dim === dim &&
-    saved.numClasses === numClasses &&
-    saved.config.kind === config.kind &&
-    (config.kind === 'linear' || saved.config.hiddenUnits === config.hiddenUnits);
-  return same ? saved : null;
 }

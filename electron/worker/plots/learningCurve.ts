@@ -45,7 +45,7 @@ export function learningCurveSvg(report: SimulationReport, options: PlotOptions 
   parts.push(`<line x1="${margin.left}" x2="${width - margin.right}" y1="${plotBottom}" y2="${plotBottom}" stroke="#333"/>`);
   parts.push(`<line x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${plotBottom}" stroke="#333"/>`);
   parts.push(`<text x="${(margin.left + width - margin.right) / 2}" y="${height - 16}" text-anchor="middle" font-size="14">labels used</text>`);
-  parts.push(`<text transform="translate(20 ${(margin.top + plotBottom) / 2}) rotate(-90)" text-anchor="middle" font-size="14">test accuracy</text>`);
+  parts.push(`<text transform="translate(20 ${(margin.top + plotBottom) / 2}) rotate(-90)" text-anchor="middle" font-size="14">${report.evaluatedOn === 'tuning' ? 'tuning-carve' : 'test'} accuracy</text>`);
   parts.push(`<line class="target" x1="${margin.left}" x2="${width - margin.right}" y1="${f(y(report.target))}" y2="${f(y(report.target))}" stroke="#555" stroke-width="1.5" stroke-dasharray="7 5"/>`);
   // Labelled at the left end: curves start low there, so the text stays clear of them.
   parts.push(`<text x="${margin.left + 6}" y="${f(y(report.target) - 6)}" font-size="12" fill="#555">target ${Math.round(report.target * 1000) / 10}%</text>`);

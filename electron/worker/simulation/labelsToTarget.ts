@@ -1,18 +1,12 @@
 import type { CurvePoint, SeedRun } from './types';
 
 /**
- * Labels needed to reach `target`: linear interpolation between the last point below it and
- * the first point at or above it (the first point itself if the curve starts above).
- * Null when the curve never gets there.
+ * Labels of the first round whose accuracy reached `target`: what a user would have had to
+ * label before the model got there. No interpolation between rounds (a round between two
+ * measured ones was never trained). Null when the curve never gets there.
  */
 export function labelsToTarget(curve: CurvePoint[], target: number): number | null {
-  const hit = curve.findIndex((p) => p.accuracy >= target);
-  if (hit < 0) return null;
-  if (hit === 0) return curve[0].labels;
-  const before = curve[hit - 1];
-  const after = curve[hit];
-  const fraction = (target - before.accuracy) / (after.accuracy - before.accuracy);
-  return Math.round(before.labels + fraction * (after.labels - before.labels));
+  return curve.find((p) => p.accuracy >= target)?.labels ?? null;
 }
 
 /** The mean over seeds, or null unless every seed reached the target. */

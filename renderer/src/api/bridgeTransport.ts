@@ -84,7 +84,10 @@ export function createBridgeTransport(url = defaultBridgeUrl()): Transport & { c
   };
 }
 
+/** The bridge of the session this page was served from (its path, without the page's query). */
 function defaultBridgeUrl(): string {
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}${bridgePath}`;
+  const url = new URL(bridgePath, location.href);
+  url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.search = '';
+  return url.toString();
 }

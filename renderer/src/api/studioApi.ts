@@ -26,9 +26,12 @@ export function studioApi(): StudioApi {
 
 export const isElectron = (): boolean => window.studioShell?.kind === 'electron';
 
-/** The URL of a sample's image, by id: the custom protocol in Electron, an HTTP route in the browser. */
+/**
+ * The URL of a sample's image, by id: the custom protocol in Electron, an HTTP route in the
+ * browser, relative to the page (the studio serves each session under its own path).
+ */
 export function imageUrl(sampleId: string, variant: ImageVariant): string {
-  return isElectron() ? `studio://image/${sampleId}/${variant}` : `/image/${sampleId}/${variant}`;
+  return isElectron() ? `studio://image/${sampleId}/${variant}` : `image/${sampleId}/${variant}`;
 }
 
 /** A failed request, with the message and hint to show the user. */

@@ -23,7 +23,7 @@ export async function uploadDroppedFiles(
     while (next < files.length) {
       if (signal.aborted) throw new DOMException('Upload cancelled', 'AbortError');
       const { file, relativePath } = files[next++];
-      const response = await fetch(`/upload/${encodeURIComponent(batchId)}`, {
+      const response = await fetch(`upload/${encodeURIComponent(batchId)}`, {
         method: 'POST',
         headers: { 'X-Relative-Path': encodeURIComponent(relativePath), 'Content-Type': 'application/octet-stream' },
         body: file,

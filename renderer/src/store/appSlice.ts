@@ -10,7 +10,7 @@ import type { Slice } from './types';
 
 /** What a native picker is choosing: a folder, or a CSV or model file. */
 export type FolderPurpose = RequestOf<'project:choose-folder'>['purpose'];
-export type ViewId = 'label' | 'gallery' | 'classes' | 'model' | 'evaluate';
+export type ViewId = 'label' | 'gallery' | 'classes' | 'model' | 'evaluate' | 'review' | 'data';
 
 export interface NewProject {
   dir: string;
@@ -23,6 +23,12 @@ export interface AppSlice {
   booted: boolean;
   bootError: StudioErrorPayload | null;
   annotator: string;
+  /**
+   * Browser mode, first visit of this browser: nobody has said who is labeling yet. The
+   * studio asks before anything else (several people label through one studio, so its OS
+   * user is nobody's name); the desktop app starts with the OS user instead.
+   */
+  needsName: boolean;
   project: ProjectSummary | null;
   recent: RecentProject[];
   status: ProjectStatus | null;
@@ -33,7 +39,8 @@ export interface AppSlice {
   /** Form actions resolve to the error to show beside the form, or null on success. */
   setAnnotator(name: string): Promise<StudioErrorPayload | null>;
   createProject(input: NewProject): Promise<StudioErrorPayload | null>;
-  openProject(dir: string): Promise<StudioErrorPayload | null>;
+  /** `recovery` answers a `damaged` error: open read-only, or accept the loss it names. */
+  openProject(dir: string, recovery?: 'read-only' | 'accept-loss'): Promise<StudioErrorPayload | null>;
   openDemo(): Promise<StudioErrorPayload | null>;
   closeProject(): Promise<void>;
   refreshRecent(): Promise<void>;
@@ -47,21 +54,35 @@ export interface AppSlice {
 
 export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
   const { api } = deps;
+  /** The project open when the tab started, entered once the annotator has said who they are. */
+  let waitingForName: ProjectSummary | null = null;
 
   const resetProjectState = (): void => {
     get().resetLabeling();
     get().resetGallery();
     get().resetModel();
     get().resetLoop();
+    get().resetTeam();
+    get().resetEvaluate();
+    get().resetQuality();
   };
 
   const enterProject = (project: ProjectSummary): void => {
     resetProjectState();
     set({ project, classes: project.classes, status: null, view: 'label' });
-    for (const notice of project.notices) get().notify(notice.level === 'warning' ? 'error' : 'info', notice.message);
+    shownNotices = 0;
+    showNewNotices(project.notices);
     void get().refreshStatus();
     void get().startLabeling();
     void get().loadLoop();
+  };
+
+  // Notices found after opening (the loop's or the runs' document restored) arrive with the
+  // project's status; each is shown once.
+  let shownNotices = 0;
+  const showNewNotices = (notices: ProjectSummary['notices']): void => {
+    for (const notice of notices.slice(shownNotices)) get().notify(notice.level === 'warning' ? 'error' : 'info', notice.message);
+    shownNotices = Math.max(shownNotices, notices.length);
   };
 
   const switchProject = async (busy: AppSlice['busy'], work: () => Promise<ProjectSummary>): Promise<StudioErrorPayload | null> => {
@@ -81,6 +102,7 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
     booted: false,
     bootError: null,
     annotator: '',
+    needsName: false,
     project: null,
     recent: [],
     status: null,
@@ -94,9 +116,11 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
           unwrap(api.project.current({})),
           unwrap(api.project.recent({})),
         ]);
-        const annotator = deps.annotatorMemory?.load() || info.annotator;
-        set({ info, recent, annotator, booted: true, bootError: null });
-        if (current) enterProject(current);
+        const remembered = deps.annotatorMemory ? deps.annotatorMemory.load() : info.annotator;
+        const needsName = !remembered;
+        set({ info, recent, annotator: remembered ?? '', needsName, booted: true, bootError: null });
+        if (current && needsName) waitingForName = current;
+        else if (current) enterProject(current);
       } catch (error) {
         set({ booted: true, bootError: errorPayloadOf(error) });
       }
@@ -108,10 +132,21 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
       try {
         // In a browser each tab may be a different person: the name stays with the tab and
         // travels with every request. The desktop app saves it as the user's setting.
+        const before = get().annotator;
         if (deps.annotatorMemory) deps.annotatorMemory.save(trimmed);
         else await unwrap(api.app.setAnnotator({ name: trimmed }));
-        set({ annotator: trimmed });
-        void get().loadHistory();
+        if (before && before !== trimmed && get().project) {
+          // The images this tab holds were leased to the old name: hand them back and start afresh as the new one.
+          await get().releaseLeases(before).catch(() => undefined);
+          set({ annotator: trimmed, needsName: false });
+          get().resetLabeling();
+          void get().startLabeling();
+        } else set({ annotator: trimmed, needsName: false });
+        if (waitingForName) {
+          const project = waitingForName;
+          waitingForName = null;
+          enterProject(project);
+        } else void get().loadHistory();
         return null;
       } catch (error) {
         return errorPayloadOf(error);
@@ -120,7 +155,7 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
 
     createProject: ({ dir, name, classes }) =>
       switchProject('create', () => unwrap(api.project.create({ dir, ...(name ? { name } : {}), classes }))),
-    openProject: (dir) => switchProject('open', () => unwrap(api.project.open({ dir }))),
+    openProject: (dir, recovery) => switchProject('open', () => unwrap(api.project.open({ dir, ...(recovery ? { recovery } : {}) }))),
     openDemo: () => switchProject('demo', () => unwrap(api.project.demo({}))),
 
     async closeProject() {
@@ -147,6 +182,7 @@ export const createAppSlice: Slice<AppSlice> = (set, get, deps) => {
       if (!get().project) return;
       try {
         const status = await unwrap(api.project.status({}));
+        showNewNotices(status.notices);
         if (!sameData(status, get().status)) set({ status });
       } catch (error) {
         if (get().project) get().showError(error, 'Project counts');

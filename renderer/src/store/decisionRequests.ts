@@ -11,10 +11,10 @@ export function sendDecision(api: StudioApi, entry: RecentDecision): Promise<Res
   if (!request) return Promise.resolve({ ok: false, error: { code: 'invalid-request', message: 'This decision cannot be sent again.' } });
   const sent =
     request.kind === 'label'
-      ? api.labels.set({ ...common, classId: request.classId })
+      ? api.labels.set({ ...common, classId: request.classId, ...(request.basedOn !== undefined ? { basedOn: request.basedOn } : {}), ...(request.via ? { via: request.via } : {}) })
       : request.kind === 'skip'
         ? api.labels.skip(common)
-        : api.labels.flag({ ...common, flagged: request.flagged, comment: request.comment });
+        : api.labels.flag({ ...common, flagged: request.flagged, comment: request.comment, ...(request.via ? { via: request.via } : {}) });
   // The transport answers with a Result; a throw here would be a bug in it, but must not lose the label.
   return sent.catch((error: unknown) => ({
     ok: false as const,
@@ -22,10 +22,10 @@ export function sendDecision(api: StudioApi, entry: RecentDecision): Promise<Res
   }));
 }
 
-/** The cached row with the label state the studio just confirmed. */
-export function withLabel(rows: Readonly<Record<string, SampleRow>>, sampleId: string, label: LabelState): Record<string, SampleRow> {
+/** The cached row with the label state (and version, the decision's seq) the studio just confirmed. */
+export function withLabel(rows: Readonly<Record<string, SampleRow>>, sampleId: string, label: LabelState, version?: number): Record<string, SampleRow> {
   const row = rows[sampleId];
-  return row ? { ...rows, [sampleId]: { ...row, label } } : { ...rows };
+  return row ? { ...rows, [sampleId]: { ...row, label, ...(version !== undefined ? { version } : {}) } } : { ...rows };
 }
 
 /** Keeps only the rows the view can still show, so the cache stays small in long sessions. */

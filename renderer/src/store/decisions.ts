@@ -1,11 +1,13 @@
 import type { StudioErrorPayload } from '../../../shared/contract/channel';
 import type { Decision } from '../../../shared/domain/records';
+import type { LabelView } from '../../../shared/domain/labelViews';
 
 /** What the annotator asked for; kept so a failed save can be sent again unchanged. */
 export type DecisionRequest =
-  | { kind: 'label'; classId: string }
+  /** `basedOn`: the image's version on screen, so a label over someone else's unseen one is a conflict, not a replacement. */
+  | { kind: 'label'; classId: string; basedOn?: number; via?: LabelView }
   | { kind: 'skip' }
-  | { kind: 'flag'; flagged: boolean; comment: string };
+  | { kind: 'flag'; flagged: boolean; comment: string; via?: LabelView };
 
 /**
  * Where one decision stands. A decision is shown as saved only once the studio answered
@@ -29,6 +31,14 @@ export interface RecentDecision {
   seq: number | null;
   error: StudioErrorPayload | null;
   request: DecisionRequest | null;
+  /** Saved as a conflict: someone else's answer stands, both are kept, a reviewer decides. */
+  conflict: { annotator: string; classId: string | null } | null;
+  /** Saved as a second opinion on an overlap image (the first answer stays the label). */
+  secondOpinion: boolean;
+  /** A reviewer's final decision. */
+  final: boolean;
+  /** Undo was refused: this person decided on the image since, so it cannot be undone any more. */
+  changedBy: string | null;
 }
 
 /** How many decisions the list shows; pending and failed ones are never dropped. */
@@ -56,6 +66,17 @@ export function pendingDecision(input: {
     seq: null,
     error: null,
     request,
+    ...settledAs(null),
+  };
+}
+
+/** The conflict, second-opinion and final marks of a saved decision (none before it is saved). */
+function settledAs(saved: Decision | null): Pick<RecentDecision, 'conflict' | 'secondOpinion' | 'final' | 'changedBy'> {
+  return {
+    conflict: saved?.conflict ? { annotator: saved.conflict.annotator, classId: saved.conflict.classId } : null,
+    secondOpinion: saved?.secondOpinion === true,
+    final: saved?.final === true,
+    changedBy: null,
   };
 }
 
@@ -65,7 +86,7 @@ export function addDecision(list: readonly RecentDecision[], decision: RecentDec
 }
 
 export function markSaved(list: readonly RecentDecision[], key: string, saved: Decision): RecentDecision[] {
-  return trim(list.map((d) => (d.key === key ? { ...d, save: 'saved' as const, seq: saved.seq, at: saved.at, error: null } : d)));
+  return trim(list.map((d) => (d.key === key ? { ...d, save: 'saved' as const, seq: saved.seq, at: saved.at, error: null, ...settledAs(saved) } : d)));
 }
 
 export function markFailed(list: readonly RecentDecision[], key: string, error: StudioErrorPayload): RecentDecision[] {
@@ -85,13 +106,21 @@ export function markUndone(list: readonly RecentDecision[], match: { seq?: numbe
   );
 }
 
+/** Undo was refused for decision `seq`: `by` decided on that image since. */
+export function markChangedBy(list: readonly RecentDecision[], seq: number, by: string): RecentDecision[] {
+  return list.map((d) => (d.seq === seq ? { ...d, changedBy: by } : d));
+}
+
 /**
  * What Undo should do: the newest live decision failed to save → discard it here (the
- * studio never stored it); otherwise ask the studio, which knows decisions older than this list.
+ * studio never stored it); a saved one → ask the studio to undo exactly it; none in the list
+ * → ask the studio, which knows decisions older than this list. Decisions someone else has
+ * changed since are passed over: they can no longer be undone.
  */
-export function planUndo(list: readonly RecentDecision[]): { kind: 'discard'; decision: RecentDecision } | { kind: 'server' } {
-  const newest = list.find((d) => d.save !== 'undone');
-  return newest?.save === 'failed' ? { kind: 'discard', decision: newest } : { kind: 'server' };
+export function planUndo(list: readonly RecentDecision[]): { kind: 'discard'; decision: RecentDecision } | { kind: 'server'; seq?: number } {
+  const newest = list.find((d) => d.save !== 'undone' && d.changedBy === null);
+  if (newest?.save === 'failed') return { kind: 'discard', decision: newest };
+  return newest?.seq ? { kind: 'server', seq: newest.seq } : { kind: 'server' };
 }
 
 /** The list rebuilt from the studio's history (newest first): undo entries and what they undid drop out. */
@@ -104,7 +133,7 @@ export function decisionsFromHistory(history: readonly Decision[]): RecentDecisi
       key: `seq-${d.seq}`,
       sampleId: d.sampleId,
       kind: d.kind,
-      classId: d.after.classId,
+      classId: d.answer ?? d.after.classId,
       comment: d.after.flag?.comment ?? '',
       annotator: d.annotator,
       at: d.at,
@@ -113,6 +142,7 @@ export function decisionsFromHistory(history: readonly Decision[]): RecentDecisi
       seq: d.seq,
       error: null,
       request: null,
+      ...settledAs(d),
     }));
 }
 

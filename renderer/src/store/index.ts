@@ -7,6 +7,9 @@ import { createLabelingSlice, type LabelingSlice } from './labelingSlice';
 import { createLoopSlice, type LoopSlice } from './loopSlice';
 import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createToastSlice, type ToastSlice } from './toastSlice';
+import { createTeamSlice, type TeamSlice } from './teamSlice';
+import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
+import { createQualitySlice, type QualitySlice } from './qualitySlice';
 import type { StoreDeps } from './deps';
 import type { GetState, SetState } from './types';
 
@@ -18,7 +21,10 @@ export type StudioState = AppSlice &
   LabelingSlice &
   GallerySlice &
   ModelSlice &
-  LoopSlice & {
+  LoopSlice &
+  TeamSlice &
+  EvaluateSlice &
+  QualitySlice & {
     /** The edges the store runs over; hooks that subscribe to studio events use its api. */
     readonly deps: StoreDeps;
   };
@@ -35,6 +41,9 @@ export function createStudioState(deps: StoreDeps) {
     ...createGallerySlice(set, get, deps),
     ...createModelSlice(set, get, deps),
     ...createLoopSlice(set, get, deps),
+    ...createTeamSlice(set, get, deps),
+    ...createEvaluateSlice(set, get, deps),
+    ...createQualitySlice(set, get, deps),
   });
 }
 

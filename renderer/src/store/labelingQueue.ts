@@ -133,3 +133,14 @@ export function secondsOnItem(shown: { sampleId: string; at: number } | null, sa
   const seconds = Math.max(0, (now - shown.at) / 1000);
   return Math.min(86_400, Math.round(seconds * 1000) / 1000);
 }
+
+/**
+ * An image brought back (history, gallery, undo) carries no version from the queue: the
+ * version of its first row is the one it was loaded on. Later refreshes do not move it, so
+ * a label someone gives meanwhile makes this one a conflict rather than a silent replacement.
+ */
+export function versionFirstSeen(view: QueueView, sampleId: string, version: number | undefined): Partial<QueueView> {
+  if (version === undefined) return {};
+  const stamp = (item: QueueItem): QueueItem => (item.sampleId === sampleId && item.version === undefined ? { ...item, version } : item);
+  return { current: view.current && stamp(view.current), ahead: view.ahead.map(stamp), trail: view.trail.map(stamp) };
+}

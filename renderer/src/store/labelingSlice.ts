@@ -1,9 +1,11 @@
 import type { SampleRow } from '../../../shared/contract/samples';
-import { addDecision, decisionsFromHistory, markFailed, markRetrying, markSaved, markUndone, pendingDecision, planUndo, unsavedSampleIds, type DecisionRequest, type RecentDecision } from './decisions';
+import type { LabelView } from '../../../shared/domain/labelViews';
+import { addDecision, decisionsFromHistory, markChangedBy, markFailed, markRetrying, markSaved, markUndone, pendingDecision, planUndo, unsavedSampleIds, type DecisionRequest, type RecentDecision } from './decisions';
 import { sendDecision, withLabel } from './decisionRequests';
 import { settleMove } from './labelingMove';
-import { advance, bringBack, emptyQueue, goBack, goForward, heldIds, mergeFetched, needsRefill, refillCount, replaceAhead, rescoreExclude, secondsOnItem, suggestionOf, upcomingIds, type QueueView } from './labelingQueue';
+import { advance, bringBack, emptyQueue, versionFirstSeen, goBack, goForward, heldIds, mergeFetched, needsRefill, refillCount, replaceAhead, rescoreExclude, secondsOnItem, suggestionOf, upcomingIds, type QueueView } from './labelingQueue';
 import { sameData } from './sameData';
+import { labelingLeases } from './labelingLeases';
 import type { Slice } from './types';
 
 /**
@@ -21,6 +23,8 @@ export interface LabelingState extends QueueView {
   rows: Record<string, SampleRow>;
   overlay: 'none' | 'help' | 'flag';
   guidelinesOpen: boolean;
+  /** A sample opened from another view (the gallery, failure cases): its decisions say where it was picked. */
+  revisit?: { sampleId: string; via: LabelView } | null;
 }
 
 export interface LabelingSlice {
@@ -43,14 +47,21 @@ export interface LabelingSlice {
   undoLast(): Promise<void>;
   goBack(): void;
   goForward(): void;
-  /** Brings a sample on screen (from the history, the gallery or an undo). */
-  openSample(sampleId: string): void;
+  /** Brings a sample on screen (from the history, the gallery or an undo); `via` names the view it was picked in. */
+  openSample(sampleId: string, via?: LabelView): void;
   retryDecision(key: string): void;
   refreshCurrentRow(): Promise<void>;
+  /**
+   * Renews the leases on the images this tab shows and holds (sent every minute while the
+   * labeling view is visible); images someone else now holds leave the queue ahead.
+   */
+  holdLeases(): Promise<void>;
+  /** Gives every image this tab holds back to the queue, e.g. before the annotator's name changes. */
+  releaseLeases(annotator?: string): Promise<void>;
   resetLabeling(): void;
 }
 
-const initial: LabelingState = { ...emptyQueue, queueStatus: 'idle', shown: null, decisions: [], rows: {}, overlay: 'none', guidelinesOpen: false };
+const initial: LabelingState = { ...emptyQueue, queueStatus: 'idle', shown: null, decisions: [], rows: {}, overlay: 'none', guidelinesOpen: false, revisit: null };
 
 export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
   const { api } = deps;
@@ -71,8 +82,14 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
     const started = epoch;
     const done = sendDecision(api, entry).then((result) => {
       if (started !== epoch) return;
-      if (result.ok) patch((l) => ({ decisions: markSaved(l.decisions, entry.key, result.value), rows: withLabel(l.rows, entry.sampleId, result.value.after) }));
-      else {
+      if (result.ok) {
+        patch((l) => ({ decisions: markSaved(l.decisions, entry.key, result.value), rows: withLabel(l.rows, entry.sampleId, result.value.after, result.value.seq) }));
+        const conflict = result.value.conflict;
+        if (conflict) {
+          const theirs = get().classes.find((c) => c.id === conflict.classId)?.name ?? 'another class';
+          get().notify('info', `Conflict: ${conflict.annotator} labeled this image ${theirs} before you. Both answers are kept; a reviewer decides.`);
+        }
+      } else {
         patch((l) => ({ decisions: markFailed(l.decisions, entry.key, result.error) }));
         get().showError(result.error, 'A label was not saved');
       }
@@ -92,7 +109,7 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
         // A refreshed row that did not change is dropped: the image on screen stays as it is.
         if (result.ok) {
           const row = result.value.sample;
-          if (!sameData(labeling().rows[id], row)) patch((l) => ({ rows: { ...l.rows, [id]: row } }));
+          if (!sameData(labeling().rows[id], row)) patch((l) => ({ rows: { ...l.rows, [id]: row }, ...versionFirstSeen(queueOf(l), id, row.version) }));
         } else if (id === labeling().current?.sampleId) get().showError(result.error, 'This image');
       });
     }
@@ -116,6 +133,15 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
     });
   };
 
+  /** What the request says besides the answer: the image's version on screen (a label) and the view it was opened from. */
+  const withContext = (request: DecisionRequest, l: LabelingState): DecisionRequest => {
+    const item = l.current!;
+    const basedOn = item.version ?? l.rows[item.sampleId]?.version;
+    const via = l.revisit?.sampleId === item.sampleId ? l.revisit.via : undefined;
+    if (request.kind === 'label') return { ...request, ...(basedOn !== undefined ? { basedOn } : {}), ...(via ? { via } : {}) };
+    return via && request.kind === 'flag' ? { ...request, via } : request;
+  };
+
   const decide = (request: DecisionRequest, move: boolean): void => {
     const l = labeling();
     const item = l.current;
@@ -123,7 +149,7 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
     const entry = pendingDecision({
       key: deps.newId(),
       sampleId: item.sampleId,
-      request,
+      request: withContext(request, l),
       annotator: get().annotator,
       at: deps.wallClock().toISOString(),
       seconds: secondsOnItem(l.shown, item.sampleId, deps.now()),
@@ -145,6 +171,10 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
   };
 
   const move = (change: (q: QueueView) => QueueView): void => moveQueue((l) => change(queueOf(l)));
+
+  const annotatorOf = (): string | undefined => get().annotator || undefined;
+  const leases = labelingLeases(api, get, () => queueOf(labeling()), (taken) => patch((l) => ({ ahead: l.ahead.filter((i) => !taken.has(i.sampleId)) })));
+  const { hold, release } = leases;
 
   return {
     labeling: initial,
@@ -177,7 +207,7 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
       fetching = true;
       const started = epoch;
       const unsaved = unsavedSampleIds(l.decisions);
-      const result = await api.queue.next({ count: refillCount, exclude: heldIds(queueOf(l), unsaved) });
+      const result = await api.queue.next({ count: refillCount, exclude: heldIds(queueOf(l), unsaved), annotator: annotatorOf() });
       fetching = false;
       if (started !== epoch) return;
       if (result.ok) {
@@ -210,14 +240,18 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
       fetching = true;
       const started = epoch;
       const unsaved = unsavedSampleIds(labeling().decisions);
-      const result = await api.queue.next({ count: refillCount, exclude: rescoreExclude(queueOf(labeling()), unsaved) });
+      const result = await api.queue.next({ count: refillCount, exclude: rescoreExclude(queueOf(labeling()), unsaved), annotator: annotatorOf() });
       fetching = false;
       if (started !== epoch) return;
       if (result.ok) {
+        const before = labeling().ahead.map((i) => i.sampleId);
         patch((s) => {
           const q = replaceAhead(queueOf(s), result.value, unsavedSampleIds(s.decisions));
           return { ...q, queueStatus: q.current ? 'ready' : 'empty' };
         });
+        // What the fresh order dropped goes back to the queue for the others.
+        const kept = new Set(heldIds(queueOf(labeling()), []));
+        release(before.filter((id) => !kept.has(id)));
         const now = labeling();
         loadRows([...(now.current ? [now.current.sampleId] : []), ...upcomingIds(queueOf(now), prefetchDepth)]);
       } else get().showError(result.error, 'The rescored queue');
@@ -252,26 +286,33 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
           return moveQueue((l) => ({ decisions: markUndone(l.decisions, { key: plan.decision.key }), ...bringBack(queueOf(l), plan.decision.sampleId) }));
         }
         const started = epoch;
-        const result = await api.labels.undo({ annotator: get().annotator || undefined });
+        const result = await api.labels.undo({ annotator: annotatorOf(), ...(plan.seq ? { seq: plan.seq } : {}) });
         if (started !== epoch) return;
         if (!result.ok) return get().showError(result.error, 'Undo failed');
-        const undo = result.value.undo;
+        const { undo, changedSince } = result.value;
+        if (changedSince) {
+          // Someone decided on that image since: their decision stays; the next undo goes further back.
+          patch((l) => ({ decisions: markChangedBy(l.decisions, changedSince.seq, changedSince.by) }));
+          return get().notify('info', changedSince.message);
+        }
         if (!undo) return get().notify('info', 'Nothing to undo.');
         moveQueue((l) => ({
           decisions: markUndone(l.decisions, { seq: undo.undoes }),
-          rows: withLabel(l.rows, undo.sampleId, undo.after),
+          rows: withLabel(l.rows, undo.sampleId, undo.after, undo.seq),
           overlay: 'none',
           ...bringBack(queueOf(l), undo.sampleId),
         }));
+        hold([undo.sampleId]);
       });
       return undoing;
     },
 
     goBack: () => move(goBack),
     goForward: () => move(goForward),
-    openSample(sampleId) {
-      moveQueue((l) => ({ ...bringBack(queueOf(l), sampleId), overlay: 'none' }));
+    openSample(sampleId, via) {
+      moveQueue((l) => ({ ...bringBack(queueOf(l), sampleId), overlay: 'none', revisit: via ? { sampleId, via } : l.revisit?.sampleId === sampleId ? null : l.revisit }));
       loadRows([sampleId], true);
+      hold([sampleId]);
       get().setView('label');
     },
 
@@ -286,6 +327,9 @@ export const createLabelingSlice: Slice<LabelingSlice> = (set, get, deps) => {
       const id = labeling().current?.sampleId;
       if (id) loadRows([id], true);
     },
+
+    holdLeases: () => leases.renew(),
+    releaseLeases: (annotator) => leases.releaseAll(annotator),
 
     resetLabeling() {
       epoch += 1;

@@ -1,4 +1,4 @@
-import type { LabelingSpeed, LoopSettings, LoopStatus, Round, StrategyInfo } from '../../../shared/contract/loop';
+import type { LoopSettings, LoopStatus, StrategyInfo } from '../../../shared/contract/loop';
 import { unwrap } from '../api/studioApi';
 import { errorPayloadOf } from './errors';
 import { sameData } from './sameData';
@@ -10,10 +10,6 @@ export interface LoopState {
   settings: LoopSettings | null;
   strategies: StrategyInfo[] | null;
   status: LoopStatus | null;
-  /** Oldest first: the project's learning curve. */
-  rounds: Round[] | null;
-  /** Labeling speed per annotator and round; null until the Evaluate tab asks. */
-  speed: LabelingSpeed | null;
   /** The studio's refusal of a field, shown beside it until the field is saved again. */
   fieldErrors: Partial<Record<SettingField, string>>;
   saving: Partial<Record<SettingField, boolean>>;
@@ -23,8 +19,6 @@ export interface LoopSlice {
   loop: LoopState;
   loadLoop(): Promise<void>;
   loadLoopSettings(): Promise<void>;
-  loadRounds(): Promise<void>;
-  loadSpeed(): Promise<void>;
   refreshLoopStatus(): Promise<void>;
   /** Saves one setting; resolves to whether the studio accepted it. */
   saveLoopSetting<K extends SettingField>(field: K, value: LoopSettings[K]): Promise<boolean>;
@@ -33,7 +27,7 @@ export interface LoopSlice {
   resetLoop(): void;
 }
 
-const initial: LoopState = { settings: null, strategies: null, status: null, rounds: null, speed: null, fieldErrors: {}, saving: {} };
+const initial: LoopState = { settings: null, strategies: null, status: null, fieldErrors: {}, saving: {} };
 
 export const createLoopSlice: Slice<LoopSlice> = (set, get, { api }) => {
   let epoch = 0;
@@ -52,8 +46,6 @@ export const createLoopSlice: Slice<LoopSlice> = (set, get, { api }) => {
         load(unwrap(api.loop.strategies({})), (strategies) => patch({ strategies }), 'Strategies'),
       ]);
     },
-    loadRounds: () => load(unwrap(api.loop.rounds({})), (rounds) => patch({ rounds }), 'The learning curve'),
-    loadSpeed: () => load(unwrap(api.loop.speed({})), (speed) => patch({ speed }), 'Labeling speed'),
     refreshLoopStatus: () => load(unwrap(api.loop.status({})), (status) => get().onLoopStatus(status), 'Loop status'),
 
     async saveLoopSetting(field, value) {
@@ -77,8 +69,8 @@ export const createLoopSlice: Slice<LoopSlice> = (set, get, { api }) => {
       // The same status again (an event and a refresh both report one change) changes nothing.
       if (!sameData(status, before)) patch({ status });
       if (status.training) get().followRun(status.training.runId, status.training.progress);
-      // A new round means a new point on the learning curve (fetched only once someone looked at it).
-      if (get().loop.rounds !== null && before?.round !== status.round) void get().loadRounds();
+      // A new round, or a retrain that replaced its model, moves the learning curve (fetched only once someone looked at it).
+      if (get().evaluate.report !== null && (before?.round !== status.round || before?.lastRun?.id !== status.lastRun?.id)) void get().loadEvaluation();
     },
 
     resetLoop() {

@@ -1,9 +1,11 @@
+import type { Figure } from '../../../shared/contract/evaluation';
 import type { LoopStatus } from '../../../shared/contract/loop';
-import { describeProgress, isTraining, percent, type TrainingJob } from './trainingJob';
+import { figureDescription, isTooFew, wholePercent } from '../../../shared/domain/honestFigures';
+import { describeProgress, isTraining, type TrainingJob } from './trainingJob';
 
 /**
  * The status bar's words for the active-learning loop. Pure, so the wording is tested
- * without a page: "Round 3", "12/20 until retrain", "val 81% · test 78%".
+ * without a page: "Round 3", "12/20 until retrain", "val 81% (n = 120) · test 78% (n = 300)".
  */
 export function roundText(status: LoopStatus): string {
   return status.round > 0 ? `Round ${status.round}` : 'No model yet';
@@ -19,16 +21,27 @@ export function retrainText(status: LoopStatus): string {
   return status.lastRun ? `${since}/${every} until retrain` : `${since}/${every} until the first training`;
 }
 
-/** The last run's figures, or why there are none. */
-export function lastRunText(status: LoopStatus): string | null {
+/** One figure of the status bar: muted when it rests on too few labels; the title says its interval and n. */
+export interface StatusFigure {
+  text: string;
+  muted: boolean;
+  title: string;
+}
+
+/** The last run's val and test accuracy, each with its n, or why there are none. */
+export function lastRunText(status: LoopStatus): StatusFigure[] | null {
   const run = status.lastRun;
   if (!run) return null;
-  if (run.status === 'failed') return 'last run failed';
-  if (run.status === 'cancelled') return 'last run cancelled';
+  if (run.status === 'failed') return [{ text: 'last run failed', muted: false, title: '' }];
+  if (run.status === 'cancelled') return [{ text: 'last run cancelled', muted: false, title: '' }];
   if (run.status === 'running') return null;
-  const parts = [`val ${percent(run.valAccuracy)}`];
-  if (run.testAccuracy !== null) parts.push(`test ${percent(run.testAccuracy)}`);
-  return parts.join(' · ');
+  return [splitFigure('val', run.val), splitFigure('test', run.test)];
+}
+
+function splitFigure(split: 'val' | 'test', figure: Figure | null): StatusFigure {
+  const what = split === 'val' ? 'Val accuracy' : 'Test accuracy';
+  if (!figure) return { text: `${split} —`, muted: true, title: `${what}: no ${split} labels the model was scored on yet` };
+  return { text: `${split} ${wholePercent(figure.value)} (n = ${figure.n})`, muted: isTooFew(figure.n), title: figureDescription(what, split, figure) };
 }
 
 /** Held-out labels still wanted, e.g. "test labels needed for 2 classes". */

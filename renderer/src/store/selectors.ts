@@ -30,7 +30,8 @@ export const selectCurrentSampleId = (s: StudioState) => s.labeling.current?.sam
 export const selectCurrentRow = (s: StudioState) => (s.labeling.current ? s.labeling.rows[s.labeling.current.sampleId] : undefined);
 export const selectCurrentWidth = (s: StudioState) => selectCurrentRow(s)?.width ?? null;
 export const selectCurrentHeight = (s: StudioState) => selectCurrentRow(s)?.height ?? null;
-export const selectCurrentClassId = (s: StudioState) => selectCurrentRow(s)?.label.classId ?? null;
+/** The label on screen; none for a second opinion, which is given without seeing the other's. */
+export const selectCurrentClassId = (s: StudioState) => (s.labeling.current?.secondOpinion ? null : (selectCurrentRow(s)?.label.classId ?? null));
 export const selectSuggestedClassId = (s: StudioState) => suggestionOf(s.labeling.current)[0]?.classId ?? null;
 export const selectOverlay = (s: StudioState) => s.labeling.overlay;
 export const selectGuidelinesOpen = (s: StudioState) => s.labeling.guidelinesOpen;

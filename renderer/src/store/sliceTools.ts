@@ -1,7 +1,7 @@
 import type { GetState, SetState } from './types';
 
 /** The slices that keep their state under one key of the store. */
-type Keyed = 'gallery' | 'loop' | 'model';
+type Keyed = 'gallery' | 'loop' | 'model' | 'team' | 'evaluate' | 'quality';
 
 /** Updates one slice's state object with a partial change (or a function of it). */
 export function slicePatcher<K extends Keyed>(set: SetState, key: K) {

@@ -33,11 +33,12 @@ export function followStudioEvents(store: StudioStore, gather = gatherMs): Dispo
     // The model retrained and the queue was rescored: new items ahead, the one on screen stays.
     if (changed('queue')) void s.rescoreQueue();
     else if (changed('samples')) void s.refillQueue();
-    if (changed('runs')) {
-      if (s.model.runs !== null) void s.loadRuns();
-      if (s.loop.rounds !== null) void s.loadRounds();
-    }
-    if ((changed('labels') || changed('runs')) && s.view === 'evaluate' && s.loop.speed !== null) void s.loadSpeed();
+    if (changed('runs') && s.model.runs !== null) void s.loadRuns();
+    // Every round is scored on today's test labels: a label, a run or a class change moves the figures.
+    if ((changed('labels') || changed('runs') || changed('classes')) && s.view === 'evaluate' && s.evaluate.report !== null) void s.loadEvaluation();
+    if ((changed('labels') || changed('runs')) && s.view === 'evaluate' && s.team.agreement !== null) void s.loadAgreement();
+    if (changed('labels') && s.team.review !== null) void s.loadReview();
+    if (changed('team') || (changed('labels') && s.team.team !== null)) void s.loadTeam();
     // After labels the loop pushes its new status itself (loop:status-changed); asking as well
     // made the studio count the held-out images twice for every few labels.
     if (changed('runs') || changed('queue')) void s.refreshLoopStatus();

@@ -1,4 +1,5 @@
 import type { EpochFigures, RunProgress, RunRecord } from '../../../shared/ml/runs';
+import { isTooFew, tooFewText } from '../../../shared/domain/honestFigures';
 
 /**
  * The training run the Model tab and the status bar follow: one started here, or one the
@@ -100,7 +101,9 @@ export function describeOutcome(run: RunRecord): string {
   switch (run.status) {
     case 'succeeded': {
       const val = run.metrics?.val;
-      const figure = val ? `val accuracy ${percent(val.accuracy)} on ${count(val.count)} images` : `train accuracy ${percent(run.metrics?.train.accuracy ?? 0)} (no val labels yet)`;
+      const figure = val
+        ? `val accuracy ${percent(val.accuracy)} (n = ${count(val.count)}${isTooFew(val.count) ? `: ${tooFewText('val')}, read as rough` : ''})`
+        : `train accuracy ${percent(run.metrics?.train.accuracy ?? 0)} (no val labels yet)`;
       return `Trained in ${duration(run.durationMs)}: ${figure}.`;
     }
     case 'cancelled':

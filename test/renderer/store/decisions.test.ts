@@ -64,9 +64,10 @@ describe('save state of a decision', () => {
 });
 
 describe('undo', () => {
-  it('asks the studio when the newest decision was saved', () => {
+  it('asks the studio to undo exactly the newest saved decision (by its seq), or its own last one when the list is empty', () => {
     const list = markSaved(addDecision([], pending('a')), 'a', saved(1, 'sa'));
-    expect(planUndo(list)).toEqual({ kind: 'server' });
+    expect(planUndo(list)).toEqual({ kind: 'server', seq: 1 });
+    expect(planUndo([])).toEqual({ kind: 'server' });
   });
 
   it('discards a decision that never reached the disk instead of undoing an older saved one', () => {
@@ -81,7 +82,7 @@ describe('undo', () => {
     let list = markSaved(addDecision([], pending('a')), 'a', saved(1, 'sa'));
     list = markFailed(addDecision(list, pending('b')), 'b', { code: 'io', message: 'x' });
     list = markUndone(list, { key: 'b' });
-    expect(planUndo(list)).toEqual({ kind: 'server' });
+    expect(planUndo(list)).toEqual({ kind: 'server', seq: 1 });
     list = markUndone(list, { seq: 1 });
     expect(list.every((d) => d.save === 'undone')).toBe(true);
   });

@@ -1,4 +1,6 @@
 import { loopSettingsSchema, loopStatusSchema, roundSchema, type LoopSettings, type LoopStatus, type Round } from '../../../shared/contract/loop';
+import { evaluationReportSchema, type EvaluationReport } from '../../../shared/contract/evaluate';
+import { evaluationSchema, type Evaluation } from '../../../shared/contract/evaluation';
 import { backboneListingSchema, type BackboneListing } from '../../../shared/ml/catalog';
 import { runRecordSchema, type EpochFigures, type RunRecord } from '../../../shared/ml/runs';
 import { fakeStudio } from './fakeStudio';
@@ -60,6 +62,30 @@ export function loopStatus(over: Partial<LoopStatus> = {}): LoopStatus {
   });
 }
 
+/** A test-split evaluation of two classes on 12 labels (too few to headline), `accuracy` overall. */
+export function evaluation(accuracy: number, over: Partial<Evaluation> = {}): Evaluation {
+  return evaluationSchema.parse({
+    split: 'test',
+    count: 12,
+    minimum: 30,
+    tooFew: true,
+    accuracy: { value: accuracy, low: accuracy - 0.25, high: Math.min(1, accuracy + 0.15) },
+    macroF1: { value: accuracy - 0.05, low: accuracy - 0.3, high: Math.min(1, accuracy + 0.1), classes: 2 },
+    ece: 0.08,
+    perClass: [
+      { classId: 'cat', support: 10, predicted: 10, correct: 9, precision: 0.9, recall: 0.9, f1: 0.9, missing: {} },
+      { classId: 'dog', support: 2, predicted: 2, correct: 1, precision: 0.5, recall: 0.5, f1: 0.5, missing: {} },
+    ],
+    confusion: [
+      [9, 1],
+      [1, 1],
+    ],
+    classIds: ['cat', 'dog'],
+    chosenByModel: { count: 0, countWithout: 12, accuracyWithout: null },
+    ...over,
+  });
+}
+
 export function round(n: number, labels: number, accuracy: number, strategy = 'margin', over: Partial<Round> = {}): Round {
   return roundSchema.parse({
     round: n,
@@ -67,23 +93,30 @@ export function round(n: number, labels: number, accuracy: number, strategy = 'm
     at: '2026-11-03T14:05:00.000Z',
     labels,
     strategy,
-    valAccuracy: accuracy - 0.02,
-    test: {
-      split: 'test',
-      count: 12,
-      accuracy,
-      macroF1: accuracy - 0.05,
-      ece: 0.08,
-      perClass: [
-        { classId: 'cat', precision: 0.8, recall: 0.9, f1: 0.85, support: 10 },
-        { classId: 'dog', precision: 0.5, recall: 0.5, f1: 0.5, support: 2 },
-      ],
-      confusion: [
-        [9, 1],
-        [1, 1],
-      ],
-      classIds: ['cat', 'dog'],
-    },
+    picked: [{ strategy, labels }],
+    retrains: 0,
+    val: { value: accuracy - 0.02, low: accuracy - 0.3, high: Math.min(1, accuracy + 0.1), n: 8 },
+    test: evaluation(accuracy),
+    testNote: null,
+    ...over,
+  });
+}
+
+/** What `evaluate:report` answers: the latest of `rounds` evaluated. */
+export function report(rounds: Round[], over: Partial<EvaluationReport> = {}): EvaluationReport {
+  const latest = rounds.at(-1);
+  const summary = (r: Round) => ({ id: r.runId, createdAt: r.at, finishedAt: r.at, round: r.round, labels: { train: r.labels, val: 0 }, backbone: 'Pixels', head: 'linear' });
+  return evaluationReportSchema.parse({
+    run: latest ? summary(latest) : null,
+    runs: [...rounds].reverse().map(summary),
+    test: latest?.test ?? null,
+    val: null,
+    notes: { test: latest ? null : 'No model yet.', val: 'No labeled val image yet.' },
+    rounds,
+    curve: { testLabels: latest?.test?.count ?? 0, scored: rounds.filter((r) => r.test).length, unscored: 0 },
+    testLabelsChosenByModel: 0,
+    minimum: 30,
+    speed: { annotators: [], rounds: [] },
     ...over,
   });
 }
@@ -133,6 +166,8 @@ export function fakeLoopStudio(sampleIds: string[] = ['s0', 's1', 's2'], options
   studio.handle('loop:strategies', () => ({ ok: true, value: strategies }));
   studio.handle('loop:status', () => ({ ok: true, value: loopStatus({ strategy: settings.strategy, retrainEvery: settings.retrainEvery }) }));
   studio.handle('loop:rounds', () => ({ ok: true, value: [] }));
+  studio.handle('evaluate:report', () => ({ ok: true, value: report([]) }));
+  studio.handle('evaluate:failures', ({ runId }: { runId: string }) => ({ ok: true, value: { runId, splits: ['val', 'test'], labeled: 0, perClass: [] } }));
   studio.handle('loop:update-settings', (patch: Partial<LoopSettings>) => {
     if (patch.strategy && !strategies.some((s) => s.name === patch.strategy)) {
       return { ok: false, error: { code: 'invalid-request', message: `There is no strategy "${patch.strategy}".`, hint: 'Choose one of the listed strategies.' } };

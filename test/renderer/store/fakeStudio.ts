@@ -5,12 +5,13 @@ import type { QueueItem } from '../../../shared/contract/queue';
 import type { SampleRow } from '../../../shared/contract/samples';
 import { emptyLabelState, type Decision, type LabelState } from '../../../shared/domain/records';
 import { createStudioStore } from '../../../renderer/src/store';
+import type { AnnotatorMemory } from '../../../renderer/src/store/deps';
 
 /**
  * The network edge, faked: an in-memory studio behind the real contract (`buildApi`), whose
  * label saves can be held back or failed so tests see what the user sees meanwhile.
  */
-export function fakeStudio(sampleIds: string[], options: { queue?: (ids: string[]) => QueueItem[]; framesByHand?: boolean } = {}) {
+export function fakeStudio(sampleIds: string[], options: { queue?: (ids: string[]) => QueueItem[]; framesByHand?: boolean; annotatorMemory?: AnnotatorMemory } = {}) {
   const calls: { channel: string; request: any }[] = [];
   const states = new Map<string, LabelState>();
   const decisions: Decision[] = [];
@@ -76,7 +77,7 @@ export function fakeStudio(sampleIds: string[], options: { queue?: (ids: string[
     },
     'project:status': async () => ({
       ok: true,
-      value: { total: sampleIds.length, labeled: 0, unlabeled: sampleIds.length, flagged: 0, skipped: 0, perSplit: { train: 0, val: 0, test: 0 }, labeledPerSplit: { train: 0, val: 0, test: 0 }, perClass: [] },
+      value: { total: sampleIds.length, labeled: 0, unlabeled: sampleIds.length, flagged: 0, skipped: 0, perSplit: { train: 0, val: 0, test: 0 }, labeledPerSplit: { train: 0, val: 0, test: 0 }, perClass: [], notices: [] },
     }),
   };
 
@@ -102,7 +103,7 @@ export function fakeStudio(sampleIds: string[], options: { queue?: (ids: string[
     api: buildApi(transport),
     now: () => clock,
     wallClock: () => new Date(0),
-    annotatorMemory: null,
+    annotatorMemory: options.annotatorMemory ?? null,
     upload: async () => '/uploads/x',
     newId: (() => {
       let n = 0;

@@ -58,10 +58,44 @@ describe('gallery paging in the store', () => {
     studio.store.getState().openConfusionCell('cat', { runId: 'run-1', round: 2, classId: 'dog' });
     expect(studio.store.getState().view).toBe('gallery');
     await settle();
-    expect(studio.callsTo('samples:list').at(-1).filter).toEqual({ status: 'labeled', classId: 'cat', split: 'test', predicted: { runId: 'run-1', classId: 'dog' } });
-    studio.store.getState().setGalleryFilter({ predicted: null });
+    expect(studio.callsTo('samples:list').at(-1).filter).toEqual({ status: 'labeled', classId: 'cat', split: 'test', where: [{ kind: 'prediction', runId: 'run-1', classId: 'dog' }] });
+    expect(studio.store.getState().gallery.filter.origin).toEqual({ view: 'drill-down', title: 'predicted Dog in round 2' });
+    studio.store.getState().clearGalleryOrigin();
     await settle();
     expect(studio.callsTo('samples:list').at(-1).filter).toEqual({ status: 'labeled', classId: 'cat', split: 'test' });
+    expect(studio.store.getState().gallery.filter.origin).toBeNull();
+  });
+
+  it('a test label changed from the drill-down is marked as chosen there; the plain gallery and a gallery by confidence say so too', async () => {
+    const studio = fakeStudio(ids.slice(0, 10));
+    studio.store.getState().openConfusionCell('cat', { runId: 'run-1', round: 2, classId: 'dog' });
+    await studio.store.getState().labelFromGallery('s1', 'dog');
+    expect(studio.callsTo('labels:set').at(-1)).toMatchObject({ sampleId: 's1', classId: 'dog', via: 'drill-down' });
+
+    studio.store.getState().clearGalleryOrigin();
+    await studio.store.getState().labelFromGallery('s2', 'dog');
+    expect(studio.callsTo('labels:set').at(-1)).toMatchObject({ sampleId: 's2', via: 'gallery' });
+
+    studio.store.getState().setGalleryFilter({ sort: { by: 'confidence', runId: 'run-1', order: 'asc' } });
+    await settle();
+    expect(studio.callsTo('samples:list').at(-1).sort).toEqual({ by: 'confidence', runId: 'run-1', order: 'asc' });
+    await studio.store.getState().labelFromGallery('s3', 'cat');
+    expect(studio.callsTo('labels:set').at(-1)).toMatchObject({ sampleId: 's3', via: 'prediction-sort' });
+  });
+
+  it('the drill-down sends an image to review (a flag saying where from) instead of relabeling it, or all of them at once', async () => {
+    const studio = fakeStudio(ids.slice(0, 4));
+    studio.store.getState().openConfusionCell('cat', { runId: 'run-1', round: 2, classId: 'dog' });
+    await settle();
+    await studio.store.getState().flagFromGallery('s0');
+    expect(studio.callsTo('labels:flag').at(-1)).toMatchObject({ sampleId: 's0', flagged: true, via: 'drill-down', comment: expect.stringMatching(/predicted Dog in round 2/) });
+    expect(studio.callsTo('labels:set')).toHaveLength(0);
+
+    await studio.store.getState().flagAllForReview();
+    // s0 is flagged already: the other three get a flag each.
+    expect(studio.callsTo('labels:flag').map((r) => r.sampleId)).toEqual(['s0', 's1', 's2', 's3']);
+    expect(studio.store.getState().gallery.reviewing).toBeNull();
+    expect(studio.store.getState().toasts.at(-1)?.message).toBe('3 images sent to review.');
   });
 
   it('a class key on a tile labels it where it stands: the tile shows the class only once the studio has saved it', async () => {

@@ -18,6 +18,7 @@ const report: ImportReport = {
   rejected: [{ path: '/a/c.txt', reason: 'not-an-image', detail: 'text' }],
   labeled: 0,
   newClasses: [],
+  splits: { groups: 0, groupedImages: 0, joinedEarlier: 0, bridges: [], resplit: [] },
   unmatchedCsvRows: 0,
   cancelled: false,
 };

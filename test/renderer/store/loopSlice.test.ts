@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { followStudioEvents } from '../../../renderer/src/store/studioEvents';
 import { settle } from './fakeStudio';
-import { fakeLoopStudio, loopStatus, round } from './fakeLoop';
+import { fakeLoopStudio, loopStatus, report, round } from './fakeLoop';
 
 const disposers: (() => void)[] = [];
 afterEach(() => disposers.splice(0).forEach((d) => d()));
@@ -40,15 +40,21 @@ describe('loop settings and status in the store', () => {
     expect(studio.settings().batchSize).toBe(10);
   });
 
-  it('follows the status the studio pushes, and refetches the learning curve when a round ends', async () => {
+  it('follows the status the studio pushes, and refetches the evaluation when a round ends or a retrain replaces its model', async () => {
     const studio = fakeLoopStudio();
     disposers.push(followStudioEvents(studio.store, 0));
-    await studio.store.getState().loadRounds();
-    studio.handle('loop:rounds', () => ({ ok: true, value: [round(1, 40, 0.7)] }));
+    await studio.store.getState().loadEvaluation();
+    studio.handle('evaluate:report', () => ({ ok: true, value: report([round(1, 40, 0.7)]) }));
     studio.emit('loop:status-changed', loopStatus({ round: 1, labelsSinceRun: 3 }));
     await settle();
     expect(studio.store.getState().loop.status?.labelsSinceRun).toBe(3);
-    expect(studio.store.getState().loop.rounds).toHaveLength(1);
+    expect(studio.store.getState().evaluate.report?.rounds).toHaveLength(1);
+
+    // Same round, a new model (a retrain on the same labels): the figures move too.
+    studio.handle('evaluate:report', () => ({ ok: true, value: report([round(1, 40, 0.8, 'margin', { runId: 'run-9', retrains: 1 })]) }));
+    studio.emit('loop:status-changed', loopStatus({ round: 1, lastRun: { id: 'run-9', status: 'succeeded', val: null, test: null, finishedAt: null } }));
+    await settle();
+    expect(studio.store.getState().evaluate.report?.rounds[0]).toMatchObject({ runId: 'run-9', retrains: 1 });
   });
 
   it('stops listening when the workspace goes away', () => {

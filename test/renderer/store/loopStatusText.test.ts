@@ -3,7 +3,13 @@ import { heldOutText, lastRunText, retrainText, roundText, trainingText } from '
 import { applyTrainingFinished, applyTrainingProgress } from '../../../renderer/src/store/trainingJob';
 import { loopStatus, runRecord } from './fakeLoop';
 
-const lastRun = { id: 'run-1', status: 'succeeded', valAccuracy: 0.812, testAccuracy: 0.78, finishedAt: '2026-11-03T14:05:00.000Z' };
+const lastRun = {
+  id: 'run-1',
+  status: 'succeeded',
+  val: { value: 0.812, low: 0.73, high: 0.87, n: 120 },
+  test: { value: 0.78, low: 0.73, high: 0.82, n: 300 },
+  finishedAt: '2026-11-03T14:05:00.000Z',
+};
 
 describe('the loop in the status bar', () => {
   it('counts labels toward the next retrain', () => {
@@ -18,10 +24,21 @@ describe('the loop in the status bar', () => {
   it('shows the round, the last val and test accuracy, and what a failed run left', () => {
     expect(roundText(loopStatus({ round: 3 }))).toBe('Round 3');
     expect(roundText(loopStatus())).toBe('No model yet');
-    expect(lastRunText(loopStatus({ lastRun }))).toBe('val 81% · test 78%');
-    expect(lastRunText(loopStatus({ lastRun: { ...lastRun, testAccuracy: null } }))).toBe('val 81%');
-    expect(lastRunText(loopStatus({ lastRun: { ...lastRun, status: 'failed' } }))).toBe('last run failed');
+    expect(lastRunText(loopStatus({ lastRun }))).toEqual([
+      { text: 'val 81% (n = 120)', muted: false, title: 'Val accuracy 81.2%, 95% interval 73–87%, on 120 val labels' },
+      { text: 'test 78% (n = 300)', muted: false, title: 'Test accuracy 78.0%, 95% interval 73–82%, on 300 test labels' },
+    ]);
+    expect(lastRunText(loopStatus({ lastRun: { ...lastRun, test: null } }))?.map((p) => p.text)).toEqual(['val 81% (n = 120)', 'test —']);
+    expect(lastRunText(loopStatus({ lastRun: { ...lastRun, status: 'failed' } }))).toEqual([{ text: 'last run failed', muted: false, title: '' }]);
     expect(lastRunText(loopStatus())).toBeNull();
+  });
+
+  it('"val 25 % · test 76 %" from 8 and 17 labels is no headline: each says its n and is muted as too few', () => {
+    const few = { ...lastRun, val: { value: 0.25, low: 0.07, high: 0.59, n: 8 }, test: { value: 0.76, low: 0.53, high: 0.9, n: 17 } };
+    expect(lastRunText(loopStatus({ lastRun: few }))).toEqual([
+      { text: 'val 25% (n = 8)', muted: true, title: 'Val accuracy 25.0%, 95% interval 7–59%, on 8 val labels: too few val labels (fewer than 30) to trust' },
+      { text: 'test 76% (n = 17)', muted: true, title: 'Test accuracy 76.0%, 95% interval 53–90%, on 17 test labels: too few test labels (fewer than 30) to trust' },
+    ]);
   });
 
   it('says how many classes still need held-out labels', () => {

@@ -33,7 +33,7 @@ describe('training from the Model tab', () => {
     const after = studio.store.getState().model;
     expect(after.training).toMatchObject({ stage: 'finished', run: { id: run.id } });
     expect(after.runs?.[0].id).toBe('run-1');
-    expect(studio.store.getState().toasts.at(-1)).toMatchObject({ level: 'success', message: 'Trained in 4.0 s: val accuracy 75% on 4 images.' });
+    expect(studio.store.getState().toasts.at(-1)).toMatchObject({ level: 'success', message: 'Trained in 4.0 s: val accuracy 75% (n = 4: too few val labels (fewer than 30), read as rough).' });
   });
 
   it('a run that fails shows its message and hint', async () => {

@@ -64,7 +64,7 @@ describe('what the phase says', () => {
   });
 
   it('a failed run says its message; a succeeded one its val accuracy and time', () => {
-    expect(describeOutcome(runRecord())).toBe('Trained in 4.0 s: val accuracy 75% on 4 images.');
+    expect(describeOutcome(runRecord())).toBe('Trained in 4.0 s: val accuracy 75% (n = 4: too few val labels (fewer than 30), read as rough).');
     expect(describeOutcome(runRecord({ status: 'failed', error: { code: 'io', message: 'The backbone file is truncated.', hint: 'Download it again.' } }))).toBe('The run failed: The backbone file is truncated.');
     expect(describeOutcome(runRecord({ metrics: { train: { count: 3, accuracy: 1, loss: 0.1, macroF1: 1 }, val: null } }))).toMatch(/train accuracy 100% \(no val labels yet\)/);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClassDef } from '../../../shared/domain/records';
 import { heldOutNote, scoreText } from '../../../renderer/src/views/labeling/itemReason';
-import { perClassText, runFacts, stoppingText } from '../../../renderer/src/views/model/runFacts';
+import { perClassText, runFacts, stoppingText, valCell } from '../../../renderer/src/views/model/runFacts';
 import { epochs, runRecord } from '../store/fakeLoop';
 
 const classes: ClassDef[] = [{ id: 'cat', name: 'Cat', color: '#ff0000', key: '1', guideline: '', examples: [] }];
@@ -24,7 +24,14 @@ describe('a run in the runs list', () => {
     expect(facts.Backend).toBe('wasm');
     expect(facts['Skipped backends']).toBe('tensorflow: @tensorflow/tfjs-node is not installed');
     expect(facts['Label snapshot']).toBe('ab'.repeat(32));
-    expect(facts.Val).toBe('accuracy 75.0%, macro-F1 70.0%, loss 0.600 on 4');
+    expect(facts.Val).toBe('accuracy 75.0% (95% interval 30–95%), macro-F1 70.0%, loss 0.600; n = 4: too few val labels (fewer than 30), read as rough');
+  });
+
+  it('the runs table’s val accuracy says its n and is muted when it rests on fewer than 30 labels', () => {
+    expect(valCell(runRecord())).toMatchObject({ text: '75.0% (n = 4)', muted: true });
+    const many = runRecord({ metrics: { train: { count: 200, accuracy: 0.9, loss: 0.3, macroF1: 0.9 }, val: { count: 60, accuracy: 0.8, loss: 0.5, macroF1: 0.8 } } });
+    expect(valCell(many)).toMatchObject({ text: '80.0% (n = 60)', muted: false });
+    expect(valCell(runRecord({ metrics: { train: { count: 3, accuracy: 1, loss: 0.1, macroF1: 1 }, val: null } }))).toMatchObject({ text: '—', muted: true });
   });
 });
 

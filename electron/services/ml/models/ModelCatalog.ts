@@ -222,7 +222,7 @@ export class ModelCatalog {
   private db(): Promise<Low<ModelState>> {
     this.state ??= (async () => {
       await mkdir(this.modelsDir, { recursive: true });
-      const adapter = new DurableJsonFile(join(this.modelsDir, 'models.json'), (json) => modelStateSchema.parse(json), 'models.json');
+      const adapter = new DurableJsonFile(join(this.modelsDir, 'models.json'), (json) => modelStateSchema.parse(json), { label: 'models.json' });
       const data = (await adapter.read()) ?? { schemaVersion: 1 as const, downloads: {}, local: {} };
       return new Low(adapter, data);
     })();

@@ -2,11 +2,15 @@ import type { CatalogEntry } from '../../../../shared/ml/catalog';
 
 const imagenet = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] };
 
+/** The onnx/models commit the MobileNetV2 URL is pinned to (its last commit, June 2025). */
+const onnxModelsCommit = 'b1eeaa1ac722dcc1cd1a8284bde34393dab61c3d';
+
 /**
- * Well-known pretrained backbones. URLs pin a revision where the host allows it, so the
- * bytes cannot change under a stated checksum. `sha256` is only filled in where the
- * publisher states it (Hugging Face shows the Git LFS sha256 of each file); otherwise the
- * first download's hash is pinned.
+ * Well-known pretrained backbones. Every URL pins a commit or revision, never a moving
+ * branch, so the bytes cannot change under it. `sha256` is filled in only where the
+ * publisher states it: the Git LFS pointer a repository stores for the file (`oid
+ * sha256:…`, shown by GitHub and Hugging Face); otherwise the first download's hash is
+ * pinned and the listing says "pinned on first download".
  */
 export const catalogEntries: CatalogEntry[] = [
   {
@@ -21,12 +25,13 @@ export const catalogEntries: CatalogEntry[] = [
       output: { tap: 'classifier-input', pool: 'flatten' },
       embeddingSize: 1280,
     },
-    url: 'https://github.com/onnx/models/raw/main/validated/vision/classification/mobilenet/model/mobilenetv2-12.onnx',
-    bytes: 13_300_000, // "13.3 MB" in the zoo's table
+    url: `https://github.com/onnx/models/raw/${onnxModelsCommit}/validated/vision/classification/mobilenet/model/mobilenetv2-12.onnx`,
+    bytes: 13_964_571, // the Git LFS pointer's `size`
     licence: 'Apache-2.0',
-    licenceUrl: 'https://github.com/onnx/models/blob/main/LICENSE',
-    homepage: 'https://github.com/onnx/models/tree/main/validated/vision/classification/mobilenet',
-    sha256: null,
+    licenceUrl: `https://github.com/onnx/models/blob/${onnxModelsCommit}/LICENSE`,
+    homepage: `https://github.com/onnx/models/tree/${onnxModelsCommit}/validated/vision/classification/mobilenet`,
+    // The Git LFS pointer at that commit: `oid sha256:c0c3f76d…`.
+    sha256: 'c0c3f76d93fa3fd6580652a45618618a220fced18babf65774ed169de0432ad5',
     fileName: 'mobilenetv2-12.onnx',
     description: 'Small and fast convolutional network (3.5 M parameters); 1,280-d features. A good first choice on a laptop CPU.',
   },

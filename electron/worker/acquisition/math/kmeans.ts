@@ -1,5 +1,6 @@
 import type { SeededRandom } from '../seededRandom';
-import { kMeansPlusPlus, squaredDistance } from './selectors';
+import type { PointSet } from './pointSet';
+import { kMeansPlusPlus } from './selectors';
 
 /**
  * Weighted k-means (Lloyd) from a k-means++ start. Returns, for each cluster, the member
@@ -8,70 +9,55 @@ import { kMeansPlusPlus, squaredDistance } from './selectors';
  * member and the representatives are distinct.
  */
 export function kMeansRepresentatives(
-  points: Float32Array,
-  count: number,
-  dim: number,
+  points: PointSet,
   k: number,
   random: SeededRandom,
   options: { weights?: Float32Array; iterations?: number } = {},
 ): { representatives: number[]; sizes: number[] } {
+  const { count, dim } = points;
+  const x = points.points;
   const clusters = Math.min(k, count);
   if (clusters === 0) return { representatives: [], sizes: [] };
   const weight = (i: number) => (options.weights ? options.weights[i] : 1);
   const centroids = new Float32Array(clusters * dim);
-  kMeansPlusPlus(points, count, dim, clusters, random, options.weights).forEach((p, c) => centroids.set(points.subarray(p * dim, (p + 1) * dim), c * dim));
-  const assignment = new Int32Array(count);
-  const distance = new Float64Array(count);
+  kMeansPlusPlus(points, clusters, random, options.weights).forEach((p, c) => centroids.set(x.subarray(p * dim, (p + 1) * dim), c * dim));
+  let nearest = points.nearest(centroids, clusters);
   for (let iteration = 0; iteration < (options.iterations ?? 10); iteration++) {
-    assign(points, count, centroids, clusters, dim, assignment, distance);
     const sums = new Float64Array(clusters * dim);
     const mass = new Float64Array(clusters);
     for (let i = 0; i < count; i++) {
-      const c = assignment[i];
+      const c = nearest.index[i];
       mass[c] += weight(i);
-      for (let d = 0; d < dim; d++) sums[c * dim + d] += weight(i) * points[i * dim + d];
+      for (let d = 0; d < dim; d++) sums[c * dim + d] += weight(i) * x[i * dim + d];
     }
+    const distance = nearest.distances;
     for (let c = 0; c < clusters; c++) {
       if (mass[c] > 0) for (let d = 0; d < dim; d++) centroids[c * dim + d] = sums[c * dim + d] / mass[c];
       else {
-        const worst = distance.indexOf(Math.max(...distance));
-        centroids.set(points.subarray(worst * dim, (worst + 1) * dim), c * dim);
+        let worst = 0;
+        for (let i = 1; i < count; i++) if (distance[i] > distance[worst]) worst = i;
+        centroids.set(x.subarray(worst * dim, (worst + 1) * dim), c * dim);
         distance[worst] = 0;
       }
     }
+    nearest = points.nearest(centroids, clusters);
   }
-  assign(points, count, centroids, clusters, dim, assignment, distance);
   const representatives = new Array<number>(clusters).fill(-1);
   const sizes = new Array<number>(clusters).fill(0);
   for (let i = 0; i < count; i++) {
-    const c = assignment[i];
+    const c = nearest.index[i];
     sizes[c]++;
-    if (representatives[c] < 0 || distance[i] < distance[representatives[c]]) representatives[c] = i;
+    if (representatives[c] < 0 || nearest.distances[i] < nearest.distances[representatives[c]]) representatives[c] = i;
   }
   // A cluster left empty after the last assignment: take the nearest point not yet chosen.
   const chosen = new Set(representatives.filter((r) => r >= 0));
   representatives.forEach((r, c) => {
     if (r >= 0) return;
+    const toCentroid = points.nearest(centroids.subarray(c * dim, (c + 1) * dim), 1).distances;
     let best = -1;
-    for (let i = 0; i < count; i++) if (!chosen.has(i) && (best < 0 || squaredDistance(points, i, centroids, c, dim) < squaredDistance(points, best, centroids, c, dim))) best = i;
+    for (let i = 0; i < count; i++) if (!chosen.has(i) && (best < 0 || toCentroid[i] < toCentroid[best])) best = i;
     representatives[c] = best;
     chosen.add(best);
   });
   return { representatives, sizes };
-}
-
-function assign(points: Float32Array, count: number, centroids: Float32Array, clusters: number, dim: number, assignment: Int32Array, distance: Float64Array): void {
-  for (let i = 0; i < count; i++) {
-    let best = 0;
-    let bestDistance = Infinity;
-    for (let c = 0; c < clusters; c++) {
-      const d = squaredDistance(points, i, centroids, c, dim);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = c;
-      }
-    }
-    assignment[i] = best;
-    distance[i] = bestDistance;
-  }
 }

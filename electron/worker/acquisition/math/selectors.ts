@@ -1,4 +1,5 @@
 import type { SeededRandom } from '../seededRandom';
+import type { PointSet } from './pointSet';
 
 /** Indices of the `n` highest scores, best first; ties keep the lower index first. */
 export function topK(scores: Float32Array, n: number): number[] {
@@ -19,24 +20,16 @@ export function squaredDistance(a: Float32Array, i: number, b: Float32Array, j: 
   return sum;
 }
 
-/** For each point, the squared distance to its nearest center (Infinity when there are none). */
-export function nearestCenterDistances(points: Float32Array, count: number, centers: Float32Array, centerCount: number, dim: number): Float32Array {
-  const nearest = new Float32Array(count).fill(Infinity);
-  for (let i = 0; i < count; i++) {
-    let best = Infinity;
-    for (let c = 0; c < centerCount; c++) best = Math.min(best, squaredDistance(points, i, centers, c, dim));
-    nearest[i] = best;
-  }
-  return nearest;
-}
-
 /**
- * k-center greedy (Sener & Savarese): repeatedly take the point farthest from everything
- * chosen so far (and from `initialDistances`, e.g. the labeled set). With no labeled set,
- * it starts from `first`. Returns the picks in order.
+ * k-center greedy (Sener & Savarese 2018): repeatedly take the point farthest from
+ * everything chosen so far (and from `initialDistances`, e.g. the squared distances to the
+ * labeled set). With no labeled set, it starts from `first`. Returns the picks in order;
+ * each pick costs one pass of distances over the points (O(n·dim)).
  */
-export function kCenterGreedy(points: Float32Array, count: number, dim: number, n: number, options: { initialDistances?: Float32Array; first?: number } = {}): number[] {
+export function kCenterGreedy(points: PointSet, n: number, options: { initialDistances?: Float32Array; first?: number } = {}): number[] {
+  const { count } = points;
   const distance = options.initialDistances ? Float32Array.from(options.initialDistances) : new Float32Array(count).fill(Infinity);
+  const toPick = new Float32Array(count);
   const picks: number[] = [];
   const take = Math.min(n, count);
   while (picks.length < take) {
@@ -46,7 +39,8 @@ export function kCenterGreedy(points: Float32Array, count: number, dim: number, 
     else for (let i = 0; i < count; i++) if (distance[i] >= 0 && (pick < 0 || distance[i] > distance[pick])) pick = i;
     picks.push(pick);
     distance[pick] = -1;
-    for (let i = 0; i < count; i++) if (distance[i] > 0) distance[i] = Math.min(distance[i], squaredDistance(points, i, points, pick, dim));
+    points.distancesToPoint(pick, toPick);
+    for (let i = 0; i < count; i++) if (distance[i] > 0) distance[i] = Math.min(distance[i], toPick[i]);
   }
   return picks;
 }
@@ -56,15 +50,19 @@ export function kCenterGreedy(points: Float32Array, count: number, dim: number, 
  * to the picks so far, so picks are spread out but still favour heavy (e.g. uncertain)
  * points. The first pick is the heaviest point.
  */
-export function kMeansPlusPlus(points: Float32Array, count: number, dim: number, n: number, random: SeededRandom, weights?: Float32Array): number[] {
+export function kMeansPlusPlus(points: PointSet, n: number, random: SeededRandom, weights?: Float32Array): number[] {
+  const { count } = points;
   const take = Math.min(n, count);
   if (take === 0) return [];
   const weight = (i: number) => (weights ? weights[i] : 1);
   let first = 0;
   for (let i = 1; i < count; i++) if (weight(i) > weight(first)) first = i;
   const picks = [first];
-  const distance = new Float64Array(count);
-  for (let i = 0; i < count; i++) distance[i] = squaredDistance(points, i, points, first, dim);
+  const picked = new Uint8Array(count);
+  picked[first] = 1;
+  const distance = Float64Array.from(points.distancesToPoint(first));
+  distance[first] = 0;
+  const toPick = new Float32Array(count);
   while (picks.length < take) {
     let total = 0;
     for (let i = 0; i < count; i++) total += distance[i] * weight(i);
@@ -77,10 +75,11 @@ export function kMeansPlusPlus(points: Float32Array, count: number, dim: number,
       }
     }
     // All remaining points coincide with picks (or rounding ran past the end): take any unpicked one.
-    if (pick < 0) pick = Array.from(distance.keys()).find((i) => !picks.includes(i))!;
+    if (pick < 0) pick = picked.indexOf(0);
     picks.push(pick);
-    for (let i = 0; i < count; i++) distance[i] = Math.min(distance[i], squaredDistance(points, i, points, pick, dim));
-    distance[pick] = 0;
+    picked[pick] = 1;
+    points.distancesToPoint(pick, toPick);
+    for (let i = 0; i < count; i++) distance[i] = picked[i] ? 0 : Math.min(distance[i], toPick[i]);
   }
   return picks;
 }

@@ -2,6 +2,8 @@ import { useStudio } from '../../hooks/useStudio';
 import { selectClasses, selectStatus } from '../../store/selectors';
 import { ClassCard } from './ClassCard';
 import { NewClassForm } from './NewClassForm';
+import { SplitPanel } from './SplitPanel';
+import { ExportLabelsPanel } from './ExportLabelsPanel';
 import './classes.css';
 
 /** The class schema: names, colours, keys, guidelines and example images. */
@@ -27,6 +29,8 @@ export function ClassesView() {
             ))}
           </ul>
         )}
+        <SplitPanel />
+        <ExportLabelsPanel />
       </div>
     </div>
   );

@@ -1,14 +1,15 @@
 import type { CSSProperties } from 'react';
-import type { Evaluation } from '../../../../shared/contract/loop';
+import type { Evaluation } from '../../../../shared/contract/evaluation';
 import { useStudio } from '../../hooks/useStudio';
 import { selectClasses } from '../../store/selectors';
 import { rowShare } from './learningCurve';
 
 /**
  * Counts of true class (rows) against predicted class (columns); cells shaded by their share
- * of the row. A cell with images opens them in the gallery, where the class keys relabel them in place.
+ * of the row. A cell with images opens them in the gallery, which offers to send them to review
+ * (the model picked them by disagreeing) or to relabel them, marked as chosen by the model.
  */
-export function ConfusionMatrix({ evaluation, round, runId }: { evaluation: Evaluation; round: number; runId: string }) {
+export function ConfusionMatrix({ evaluation, round, runId }: { evaluation: Evaluation; round: number | null; runId: string }) {
   const classes = useStudio(selectClasses);
   const openCell = useStudio((s) => s.openConfusionCell);
   const name = (id: string) => classes.find((c) => c.id === id)?.name ?? 'removed class';

@@ -1,57 +1,56 @@
 import { useEffect } from 'react';
 import { useStudio } from '../../hooks/useStudio';
+import { ComparePanel } from './ComparePanel';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import { FailureCasesPanel } from './FailureCasesPanel';
+import { HeadlinePanel } from './HeadlinePanel';
 import { LearningCurvePanel } from './LearningCurvePanel';
 import { QualityTable } from './QualityTable';
 import { SpeedPanel } from './SpeedPanel';
+import { AgreementPanel } from './AgreementPanel';
 import '../common/panel.css';
 import './evaluate.css';
 
-/** How good the model is on the frozen test split, round after round. */
+/** How good the model is on today's labels of the frozen test split, round after round, and where it fails. */
 export function EvaluateView() {
-  const rounds = useStudio((s) => s.loop.rounds);
+  const report = useStudio((s) => s.evaluate.report);
+  const failures = useStudio((s) => s.evaluate.failures);
   const minTest = useStudio((s) => s.loop.settings?.minTestLabelsPerClass ?? 0);
-  const loadRounds = useStudio((s) => s.loadRounds);
+  const loadEvaluation = useStudio((s) => s.loadEvaluation);
   const loadLoopSettings = useStudio((s) => s.loadLoopSettings);
-  const speed = useStudio((s) => s.loop.speed);
-  const loadSpeed = useStudio((s) => s.loadSpeed);
   useEffect(() => {
-    void loadRounds();
+    void loadEvaluation();
     void loadLoopSettings();
-    void loadSpeed();
-  }, [loadRounds, loadLoopSettings, loadSpeed]);
-  const latest = rounds?.findLast((r) => r.test !== null) ?? null;
+  }, [loadEvaluation, loadLoopSettings]);
+  const test = report?.test ?? null;
+  const run = report?.run ?? null;
   return (
     <div className="evaluate-view scroll">
       <div className="evaluate-grid">
-        <LearningCurvePanel rounds={rounds} minPerClass={minTest} />
-        {latest?.test ? (
+        {report && <HeadlinePanel report={report} />}
+        <LearningCurvePanel report={report} minPerClass={minTest} />
+        {test && run && (
           <>
             <section className="panel" aria-labelledby="quality-heading">
               <header className="panel-head">
-                <h2 id="quality-heading">Per class, round {latest.round}</h2>
-                <span className="faint">
-                  {latest.test.count.toLocaleString('en-US')} test labels · accuracy {(latest.test.accuracy * 100).toFixed(1)}% · macro-F1 {(latest.test.macroF1 * 100).toFixed(1)}% · ECE {latest.test.ece.toFixed(3)}
-                </span>
+                <h2 id="quality-heading">Per class{run.round ? `, round ${run.round}` : ''}</h2>
+                <span className={test.tooFew ? 'figure-muted' : 'faint'}>n = {test.count.toLocaleString('en-US')} test labels</span>
               </header>
-              <QualityTable evaluation={latest.test} minPerClass={minTest} />
+              <QualityTable evaluation={test} minPerClass={minTest} />
             </section>
             <section className="panel" aria-labelledby="confusion-heading">
               <header className="panel-head">
-                <h2 id="confusion-heading">Confusion matrix, round {latest.round}</h2>
-                <span className="faint">rows: true class · columns: predicted · click a count to see and relabel its images</span>
+                <h2 id="confusion-heading">Confusion matrix{run.round ? `, round ${run.round}` : ''}</h2>
+                <span className="faint">rows: true class · columns: predicted · click a count to see its images and send them to review</span>
               </header>
-              <ConfusionMatrix evaluation={latest.test} round={latest.round} runId={latest.runId} />
+              <ConfusionMatrix evaluation={test} round={run.round} runId={run.id} />
             </section>
           </>
-        ) : (
-          rounds !== null && (
-            <section className="panel">
-              <p className="muted">No test figures yet. They appear after a run once the frozen test split has labels; the queue asks for them (marked “held-out test image”).</p>
-            </section>
-          )
         )}
-        {speed && <SpeedPanel speed={speed} />}
+        {failures && <FailureCasesPanel failures={failures} />}
+        {report && <ComparePanel report={report} />}
+        {report && <SpeedPanel speed={report.speed} />}
+        <AgreementPanel />
       </div>
     </div>
   );

@@ -1,22 +1,27 @@
-import type { Round } from '../../../../shared/contract/loop';
+import type { EvaluationReport } from '../../../../shared/contract/evaluate';
 import { LineChart, type MarkerShape } from '../charts/LineChart';
 import { curveSeries } from './learningCurve';
 import { RoundsTable } from './RoundsTable';
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
-/** Test accuracy and macro-F1 against labels, one point per round, marked by the strategy that picked its labels. */
-export function LearningCurvePanel({ rounds, minPerClass }: { rounds: readonly Round[] | null; minPerClass: number }) {
+/**
+ * Test accuracy and macro-F1 against labels, one point per round, every round scored on the
+ * same (today's) test labels, marked by what picked its labels.
+ */
+export function LearningCurvePanel({ report, minPerClass }: { report: EvaluationReport | null; minPerClass: number }) {
+  const rounds = report?.rounds ?? null;
   const { series, labels, markers } = curveSeries(rounds ?? []);
-  const untested = (rounds ?? []).filter((r) => r.test === null).length;
+  const curve = report?.curve;
   return (
-    <section className="panel" aria-labelledby="curve-heading">
+    <section className="panel wide-panel" aria-labelledby="curve-heading">
       <header className="panel-head">
         <h2 id="curve-heading">Learning curve</h2>
-        {rounds && (
-          <span className="faint">
+        {rounds && curve && (
+          <span className={curve.testLabels > 0 && curve.testLabels < (report?.minimum ?? 0) ? 'figure-muted' : 'faint'}>
             {rounds.length} round{rounds.length === 1 ? '' : 's'}
-            {untested > 0 && `, ${untested} without test labels`}
+            {curve.scored > 0 && `, all scored on the same ${curve.testLabels} test labels (n = ${curve.testLabels})`}
+            {curve.unscored > 0 && `; ${curve.unscored} without probabilities on disk`}
           </span>
         )}
       </header>
@@ -38,7 +43,7 @@ export function LearningCurvePanel({ rounds, minPerClass }: { rounds: readonly R
           />
           {markers.size > 0 && (
             <p className="strategy-legend" aria-label="Strategies">
-              <span className="faint">Strategy per round:</span>
+              <span className="faint">Labels picked by:</span>
               {[...markers].map(([strategy, shape]) => (
                 <span key={strategy} className="legend-item">
                   <MarkerIcon shape={shape} /> <span className="mono">{strategy}</span>

@@ -2,6 +2,9 @@ import type { Split } from '../../../../shared/contract/schemas';
 import { useStudio } from '../../hooks/useStudio';
 import type { GalleryStatus } from '../../store/gallerySlice';
 import { selectClasses, selectGallery, selectStatus } from '../../store/selectors';
+import { QualityFilterSelect } from '../data/QualityFilterSelect';
+import { GalleryModelFilters } from './GalleryModelFilters';
+import { ReviewNotice } from './ReviewNotice';
 
 const statuses: { id: GalleryStatus; title: string }[] = [
   { id: 'all', title: 'All' },
@@ -16,7 +19,8 @@ export function GalleryFilters() {
   const counts = useStudio(selectStatus);
   const classes = useStudio(selectClasses);
   const setFilter = useStudio((s) => s.setGalleryFilter);
-  const countOf = (id: GalleryStatus): number | undefined => (counts ? (id === 'all' ? counts.total : counts[id]) : undefined);
+  const clearOrigin = useStudio((s) => s.clearGalleryOrigin);
+  const countOf = (id: GalleryStatus): number | undefined => (counts ? (id === 'all' ? counts.total : (counts as Partial<Record<GalleryStatus, number>>)[id]) : undefined);
   return (
     <div className="gallery-filters" role="toolbar" aria-label="Gallery filters">
       <div className="segmented" role="group" aria-label="Status">
@@ -47,18 +51,20 @@ export function GalleryFilters() {
           <option value="test">Test</option>
         </select>
       </label>
-      {filter.predicted && (
-        <span className="filter-chip" aria-label="Predicted class filter">
-          predicted {classes.find((c) => c.id === filter.predicted!.classId)?.name ?? 'a removed class'} in round {filter.predicted.round}
-          <button type="button" className="ghost small" aria-label="Clear the predicted class filter" title="Clear" onClick={() => setFilter({ predicted: null })}>
+      <QualityFilterSelect />
+      {filter.origin && (
+        <span className="filter-chip" aria-label="Opened from">
+          {filter.origin.title}
+          <button type="button" className="ghost small" aria-label="Clear the model filter" title="Back to these filters without the model's view" onClick={clearOrigin}>
             ✕
           </button>
         </span>
       )}
-      {filter.predicted && <span className="faint">Tab to an image and press a class key to relabel it here</span>}
       <span className="gallery-total" role="status">
         {total === null ? 'Loading…' : `${total.toLocaleString()} image${total === 1 ? '' : 's'}`}
       </span>
+      <GalleryModelFilters />
+      <ReviewNotice />
     </div>
   );
 }

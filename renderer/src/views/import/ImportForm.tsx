@@ -24,7 +24,7 @@ export function ImportForm() {
     if (dropped) return void startDroppedImport(dropped.files, labelsFrom === 'folders' ? 'folders' : 'none');
     const paths = splitPaths(sources);
     const sourceProblem = paths.length === 0 ? pathProblem('', 'image folder') : paths.map((p) => pathProblem(p, 'image folder')).find(Boolean);
-    const csvProblem = labelsFrom === 'csv' ? pathProblem(csvPath, 'CSV file') : null;
+    const csvProblem = labelsFrom === 'csv' ? pathProblem(csvPath, 'labels file') : null;
     if (sourceProblem || csvProblem) return setErrors({ sources: sourceProblem ?? undefined, csv: csvProblem ?? undefined });
     setErrors({});
     void startImport({ sources: paths, labelsFrom, ...(labelsFrom === 'csv' ? { csvPath: csvPath.trim() } : {}) });
@@ -56,15 +56,15 @@ export function ImportForm() {
         </label>
         <label>
           <input type="radio" name="labels-from" checked={labelsFrom === 'folders'} onChange={() => setLabelsFrom('folders')} /> From subfolder names
-          <span className="faint"> (cat/001.jpg is labeled cat; new classes are created)</span>
+          <span className="faint"> (cat/001.jpg is labeled cat; new classes are created; train/ val/ test/&lt;class&gt;/ keeps the split too)</span>
         </label>
         {!dropped && (
           <label>
-            <input type="radio" name="labels-from" checked={labelsFrom === 'csv'} onChange={() => setLabelsFrom('csv')} /> From a CSV file
-            <span className="faint"> (rows path,label)</span>
+            <input type="radio" name="labels-from" checked={labelsFrom === 'csv'} onChange={() => setLabelsFrom('csv')} /> From a labels file
+            <span className="faint"> (a CSV of path,label rows, or a CSV, JSON lines or Label Studio JSON export)</span>
           </label>
         )}
-        {labelsFrom === 'csv' && <PathField label="CSV file" purpose="csv" value={csvPath} onChange={setCsvPath} error={errors.csv} placeholder="/data/images/labels.csv" />}
+        {labelsFrom === 'csv' && <PathField label="Labels file" purpose="csv" value={csvPath} onChange={setCsvPath} error={errors.csv} placeholder="/data/images/labels.csv" />}
       </fieldset>
       <p className="hint-text">You can also drop folders or images anywhere on the window. Duplicates and files that are not images are reported, never imported twice.</p>
       <div className="import-actions">

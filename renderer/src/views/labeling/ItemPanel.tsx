@@ -16,14 +16,15 @@ export function ItemPanel() {
   const row = useStudio(selectCurrentRow);
   const classes = useStudio(selectClasses);
   const unflag = useStudio(selectUnflag);
-  const label = row?.label;
+  // A second opinion is given blind: the other person's label stays hidden.
+  const label = item?.secondOpinion ? undefined : row?.label;
   const suggestion = suggestionOf(item);
   const labeledAs = label?.classId ? classes.find((c) => c.id === label.classId) : undefined;
 
   return (
     <section className="item-panel" aria-label="This image">
       {item && <ItemReason item={item} row={row} />}
-      {label && (labeledAs || label.skipped || label.flag) && (
+      {label && (labeledAs || label.skipped || label.flag || label.needsReview) && (
         <div className="item-state" role="status">
           {labeledAs && (
             <p>
@@ -32,6 +33,10 @@ export function ItemPanel() {
             </p>
           )}
           {!labeledAs && label.skipped && <p className="muted">Skipped earlier.</p>}
+          {label.needsReview && (
+            <p className="review-note">{label.needsReview === 'conflict' ? '⚠ Two answers conflict: waiting for a reviewer.' : '⚠ Two people disagree on this image: waiting for a reviewer.'}</p>
+          )}
+          {label.reviewed && <p className="faint">Final decision by {label.reviewed.by} (reviewer).</p>}
           {label.flag && (
             <p className="flag-note">
               ⚑ Flagged by {label.flag.by}

@@ -4,6 +4,14 @@ import { heldOutNote, scoreText } from './itemReason';
 
 /** Why the queue put this image here: the strategy's note, its name and score; or the held-out note. */
 export function ItemReason({ item, row }: { item: QueueItem; row: SampleRow | undefined }) {
+  if (item.secondOpinion) {
+    return (
+      <div className="item-reason held-out" role="note">
+        <p>Second opinion: someone else labeled this image. Their answer and the model’s are hidden, so yours is independent.</p>
+        <p className="faint">Overlap images measure how far the team agrees.</p>
+      </div>
+    );
+  }
   if (item.heldOut) {
     return (
       <div className="item-reason held-out" role="note">

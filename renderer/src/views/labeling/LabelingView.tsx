@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useLabelingKeyboard } from '../../hooks/useLabelingKeyboard';
+import { useLeaseHeartbeat } from '../../hooks/useLeaseHeartbeat';
 import { usePrefetchImages } from '../../hooks/usePrefetchImages';
 import { useStudio } from '../../hooks/useStudio';
 import { useStudioShallow } from '../../hooks/useStudioShallow';
@@ -14,16 +15,25 @@ import { type ViewerControls } from './ImageViewer';
 import { ItemPanel } from './ItemPanel';
 import { QueueEmpty } from './QueueEmpty';
 import { RecentDecisions } from './RecentDecisions';
+import { ReviewMode } from '../data/review/ReviewMode';
+import { ReviewModeSwitch } from '../data/review/ReviewModeSwitch';
 import './labeling.css';
 
 /**
  * The heart of the studio: one big image, the class keys, and the last decisions. The view
  * itself reads only what changes its layout; each part subscribes to what it shows, so a
  * keypress re-renders the parts it changed and the next image is painted without waiting.
+ * Its second mode reviews suspected label errors (the Data tab's list) instead of the queue.
  */
 export function LabelingView() {
+  const reviewing = useStudio((s) => s.quality.reviewing);
+  return reviewing ? <ReviewMode /> : <LabelingQueueView />;
+}
+
+function LabelingQueueView() {
   const viewer = useRef<ViewerControls>(null);
   const commands = useLabelingKeyboard(viewer);
+  useLeaseHeartbeat();
   const hasItem = useStudio(selectHasItem);
   const overlay = useStudio(selectOverlay);
   const guidelinesOpen = useStudio(selectGuidelinesOpen);
@@ -45,6 +55,7 @@ export function LabelingView() {
         <ClassBar />
       </section>
       <aside className="side scroll" aria-label="Labeling details">
+        <ReviewModeSwitch />
         <ItemPanel />
         <RecentDecisions />
       </aside>

@@ -49,6 +49,23 @@ function what(d: RecentDecision, cls: ClassDef | undefined): string {
   }
 }
 
+/** How a saved decision landed beside other people's: a conflict, a second opinion, a verdict, or changed since. */
+function DecisionMark({ decision: d }: { decision: RecentDecision }) {
+  const classes = useStudio(selectClasses);
+  if (d.conflict) {
+    const theirs = classes.find((c) => c.id === d.conflict!.classId)?.name ?? 'another class';
+    return (
+      <p className="decision-mark conflict" role="note">
+        ⚠ Conflict with {d.conflict.annotator} ({theirs}): both answers kept, a reviewer decides.
+      </p>
+    );
+  }
+  if (d.changedBy) return <p className="decision-mark faint">Changed by {d.changedBy} since: cannot be undone.</p>;
+  if (d.secondOpinion) return <p className="decision-mark faint">Second opinion, for agreement.</p>;
+  if (d.final) return <p className="decision-mark faint">Final (reviewer).</p>;
+  return null;
+}
+
 /** A decision keeps its object until its save state changes, so only new or changed rows re-render. */
 const DecisionRow = memo(function DecisionRow({ decision: d, cls }: { decision: RecentDecision; cls: ClassDef | undefined }) {
   const openSample = useStudio(selectOpenSample);
@@ -76,6 +93,7 @@ const DecisionRow = memo(function DecisionRow({ decision: d, cls }: { decision: 
           {saveText[d.save]}
         </span>
       </button>
+      <DecisionMark decision={d} />
       {d.save === 'failed' && (
         <div className="decision-error" role="alert">
           <span>{d.error?.message}</span>

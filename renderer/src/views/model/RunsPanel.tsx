@@ -1,8 +1,8 @@
 import { useStudio } from '../../hooks/useStudio';
 import { selectClasses } from '../../store/selectors';
-import { duration, percent } from '../../store/trainingJob';
+import { duration } from '../../store/trainingJob';
 import { RunDetails } from './RunDetails';
-import { headText, perClassText, runTime } from './runFacts';
+import { headText, perClassText, runTime, valCell } from './runFacts';
 
 /** Every training run of the project, newest first; select one to see its epochs and settings. */
 export function RunsPanel() {
@@ -29,7 +29,7 @@ export function RunsPanel() {
                 <th scope="col">Started</th>
                 <th scope="col">Backbone</th>
                 <th scope="col">Head</th>
-                <th scope="col">Backend</th>
+                <th scope="col">Engine</th>
                 <th scope="col">Labels (train/val)</th>
                 <th scope="col">Duration</th>
                 <th scope="col">Val accuracy</th>
@@ -47,12 +47,15 @@ export function RunsPanel() {
                   </td>
                   <td>{run.backbone.name}</td>
                   <td>{headText(run)}</td>
-                  <td className="mono">{run.backend?.name ?? '—'}</td>
+                  {/* The head's own engine when it is not TF.js (the SIMD kernels), else the TF.js backend. */}
+                  <td className="mono" title={run.headEngine ? `head: ${run.headEngine}; TF.js: ${run.backend?.name ?? '—'}` : undefined}>
+                    {run.headEngine ?? run.backend?.name ?? '—'}
+                  </td>
                   <td title={perClassText(run, classes)}>
                     {run.labels.train}/{run.labels.val}
                   </td>
                   <td>{duration(run.durationMs)}</td>
-                  <td>{percent(run.metrics?.val?.accuracy ?? null, 1)}</td>
+                  <ValCell cell={valCell(run)} />
                   <td>
                     <span className={`badge run-${run.status}`}>{run.status}</span>
                   </td>
@@ -64,5 +67,13 @@ export function RunsPanel() {
       )}
       {chosen && <RunDetails run={chosen} />}
     </section>
+  );
+}
+
+function ValCell({ cell }: { cell: ReturnType<typeof valCell> }) {
+  return (
+    <td className={cell.muted ? 'figure-muted' : undefined} title={cell.title}>
+      {cell.text}
+    </td>
   );
 }

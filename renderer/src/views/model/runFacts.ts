@@ -1,6 +1,8 @@
 import type { RunRecord } from '../../../../shared/ml/runs';
 import type { ClassDef } from '../../../../shared/domain/records';
 import { duration, percent } from '../../store/trainingJob';
+import { intervalText, isTooFew, tooFewText } from '../../../../shared/domain/honestFigures';
+import { wilsonInterval } from '../../../../shared/domain/intervals';
 
 /** "Mar 3, 14:05": when a run started, short enough for a table. */
 export function runTime(run: RunRecord): string {
@@ -35,6 +37,20 @@ export function stoppingText(run: RunRecord): string {
   return run.stoppedEarly ? `stopped early after ${ran} of ${run.head.epochs} epochs; ${best}` : `${ran} of ${run.head.epochs} epochs; ${best}`;
 }
 
+/** "75.0% (95% interval 30–95%) … n = 4: too few val labels": the val figure of a run with what it rests on. */
+export function valText(val: NonNullable<NonNullable<RunRecord['metrics']>['val']>): string {
+  const interval = wilsonInterval(Math.round(val.accuracy * val.count), val.count);
+  const base = `accuracy ${percent(val.accuracy, 1)}${interval ? ` (95% interval ${intervalText(interval)})` : ''}, macro-F1 ${percent(val.macroF1, 1)}, loss ${val.loss.toFixed(3)}; n = ${val.count}`;
+  return isTooFew(val.count) ? `${base}: ${tooFewText('val')}, read as rough` : base;
+}
+
+/** The Model tab's val-accuracy cell: the figure and n, muted under the minimum. */
+export function valCell(run: RunRecord): { text: string; muted: boolean; title: string } {
+  const val = run.metrics?.val;
+  if (!val) return { text: '—', muted: true, title: run.status === 'succeeded' ? 'No val labels when it trained' : '' };
+  return { text: `${percent(val.accuracy, 1)} (n = ${val.count})`, muted: isTooFew(val.count), title: valText(val) };
+}
+
 /** Every fact of a run as term/description pairs, in the order the details list shows them. */
 export function runFacts(run: RunRecord): [string, string][] {
   const h = run.head;
@@ -43,6 +59,7 @@ export function runFacts(run: RunRecord): [string, string][] {
     ['Head', `${headText(run)}, dropout ${h.dropout}, ${h.epochs} epochs max, batch ${h.batchSize}, learning rate ${h.learningRate}, L2 ${h.l2}`],
     ['Training options', [`patience ${h.patience}`, `seed ${h.seed}`, h.classWeights ? 'class weights on' : 'class weights off', h.standardize ? 'standardised features' : 'raw features'].join(', ')],
     ['Backend', run.backend ? `${run.backend.name}${run.backend.native ? ' (native)' : ''}` : '—'],
+    ['Head engine', run.headEngine === 'wasm-simd' ? "wasm-simd (the studio's WebAssembly SIMD kernels)" : (run.headEngine ?? '—')],
     ['Fine-tuning', run.fineTune.requested ? (run.fineTune.available ? run.fineTune.reason : `requested, not available: ${run.fineTune.reason}`) : 'not requested'],
     ['Warm start', run.warmStartFrom ? `from ${run.warmStartFrom}` : 'none (trained from scratch)'],
     ['Epochs', stoppingText(run)],
@@ -63,7 +80,7 @@ export function runFacts(run: RunRecord): [string, string][] {
   if (run.metrics) {
     const { train, val } = run.metrics;
     facts.push(['Train', `accuracy ${percent(train.accuracy, 1)}, macro-F1 ${percent(train.macroF1, 1)}, loss ${train.loss.toFixed(3)} on ${train.count}`]);
-    facts.push(['Val', val ? `accuracy ${percent(val.accuracy, 1)}, macro-F1 ${percent(val.macroF1, 1)}, loss ${val.loss.toFixed(3)} on ${val.count}` : 'no val labels']);
+    facts.push(['Val', val ? valText(val) : 'no val labels']);
   }
   if (run.status === 'succeeded') facts.push(['Scored', `${run.scored.toLocaleString('en-US')} images${run.unscored ? ` (${run.unscored} could not be read)` : ''}`]);
   return facts;

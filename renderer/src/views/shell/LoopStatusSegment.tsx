@@ -20,7 +20,16 @@ export const LoopStatusSegment = memo(function LoopStatusSegment() {
     <span className="loop-status" aria-label="Loop status">
       <span className="loop-round">{roundText(status)}</span>
       <span className="loop-retrain">{retrainText(status)}</span>
-      {figures && <span className="loop-figures">{figures}</span>}
+      {figures && (
+        <span className="loop-figures">
+          {figures.map((f, i) => (
+            <span key={f.text} className={f.muted ? 'figure-muted' : undefined} title={f.title}>
+              {i > 0 && ' · '}
+              {f.text}
+            </span>
+          ))}
+        </span>
+      )}
       {heldOut && (
         <span className="loop-heldout" title="The queue mixes in random held-out images until each class has enough.">
           {heldOut}

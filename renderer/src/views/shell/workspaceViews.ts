@@ -5,6 +5,8 @@ import { GalleryView } from '../gallery/GalleryView';
 import { ClassesView } from '../classes/ClassesView';
 import { ModelView } from '../model/ModelView';
 import { EvaluateView } from '../evaluate/EvaluateView';
+import { DataView } from '../data/DataView';
+import { ReviewView } from '../review/ReviewView';
 
 /** A top-level section of an open project. */
 export interface WorkspaceView {
@@ -19,4 +21,6 @@ export const workspaceViews: readonly WorkspaceView[] = [
   { id: 'classes', title: 'Classes', component: ClassesView },
   { id: 'model', title: 'Model', component: ModelView },
   { id: 'evaluate', title: 'Evaluate', component: EvaluateView },
+  { id: 'data', title: 'Data', component: DataView },
+  { id: 'review', title: 'Review', component: ReviewView },
 ];

@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { useStudio } from '../../hooks/useStudio';
+import type { StudioErrorPayload } from '../../../../shared/contract/channel';
+import { DamagedProjectChoice } from './DamagedProjectChoice';
 
 /** Recently opened projects, newest first; folders that no longer exist are greyed out. */
 export function RecentProjects() {
   const recent = useStudio((s) => s.recent);
   const openProject = useStudio((s) => s.openProject);
   const busy = useStudio((s) => s.busy);
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setFailed] = useState<{ dir: string; failure: StudioErrorPayload } | null>(null);
   if (recent.length === 0) return <p className="faint">Projects you open appear here.</p>;
   const open = async (dir: string) => {
     const failure = await openProject(dir);
-    setError(failure ? failure.message : null);
+    setFailed(failure ? { dir, failure } : null);
   };
   return (
     <>
@@ -31,10 +33,14 @@ export function RecentProjects() {
           </li>
         ))}
       </ul>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
+      {failed && (
+        <>
+          <p className="error-text" role="alert">
+            {failed.failure.message}
+            {failed.failure.hint ? ` ${failed.failure.hint}` : ''}
+          </p>
+          <DamagedProjectChoice dir={failed.dir} failure={failed.failure} onResult={(failure) => setFailed(failure ? { dir: failed.dir, failure } : null)} />
+        </>
       )}
     </>
   );

@@ -22,13 +22,14 @@ async function label(fixture: MlProject, sampleIds: string[]): Promise<void> {
 const ids = (fixture: MlProject, split: 'train' | 'val' | 'test') => fixture.samples.filter((s) => s.split === split).map((s) => s.id);
 
 describe('the active-learning loop', () => {
-  it('retrains in the background after K new labels, records the round with test figures, and the queue changes when the run ends', async () => {
+  it('retrains in the background after K new labels, records the round with test figures and the strategy that picked its labels, and the queue changes when the run ends', async () => {
     const fixture = await studio.open({ perClass: 12, classes: ['red', 'blue', 'green'] });
     await studio.call('loop:update-settings', { retrainEvery: 6, strategy: 'margin', minTestLabelsPerClass: 0, minValLabelsPerClass: 0 });
     await label(fixture, ids(fixture, 'test')); // test labels never count toward retraining
-    const train = ids(fixture, 'train');
     const first = await queueOrderOnceSettled();
     expect(first[0].reason.strategy).toBe('cold-start');
+    // The labels come from the cold-start batch; the setting says margin.
+    const train = first.slice(0, 6).map((item) => item.sampleId);
 
     await label(fixture, train.slice(0, 5));
     let status = await studio.call('loop:status', {});
@@ -47,7 +48,7 @@ describe('the active-learning loop', () => {
 
     const rounds = await studio.call('loop:rounds', {});
     expect(rounds).toHaveLength(1);
-    expect(rounds[0]).toMatchObject({ round: 1, runId: run.id, labels: 6, strategy: 'margin', test: { split: 'test', count: ids(fixture, 'test').length } });
+    expect(rounds[0]).toMatchObject({ round: 1, runId: run.id, labels: 6, strategy: 'cold-start', picked: [{ strategy: 'cold-start', labels: 6 }], test: { split: 'test', count: ids(fixture, 'test').length } });
     expect(rounds[0].test!.confusion).toHaveLength(3);
     // Each confusion-matrix cell opens exactly the test images it counts.
     const { confusion, classIds } = rounds[0].test!;
@@ -69,7 +70,7 @@ describe('the active-learning loop', () => {
     expect(after[0].top.length).toBe(3);
 
     status = await studio.call('loop:status', {});
-    expect(status).toMatchObject({ round: 1, labelsSinceRun: 0, training: null, lastRun: { id: run.id, status: 'succeeded', testAccuracy: rounds[0].test!.accuracy } });
+    expect(status).toMatchObject({ round: 1, labelsSinceRun: 0, training: null, lastRun: { id: run.id, status: 'succeeded', test: { value: rounds[0].test!.accuracy!.value, n: ids(fixture, 'test').length } } });
     expect(status.backend).toBeTruthy();
     expect(status.queue).toMatchObject({ strategy: 'margin', runId: run.id });
     expect(studio.seen.some((e) => e.channel === 'loop:status-changed')).toBe(true);
@@ -88,7 +89,8 @@ describe('the active-learning loop', () => {
       crashed = true;
       studio.ml.worker.run({ kind: 'crash', how: 'abort' }).catch(() => undefined);
     });
-    const { runId } = await studio.call('training:start', { head: { epochs: 400, patience: 400 } });
+    // An MLP (TF.js) keeps the run going long enough; a linear head on the SIMD engine would finish first.
+    const { runId } = await studio.call('training:start', { head: { kind: 'mlp', epochs: 400, patience: 400 } });
     const { run } = await finished;
     stop();
     expect(run).toMatchObject({ id: runId, status: 'failed', error: { message: expect.stringMatching(/ML worker stopped unexpectedly/) } });
@@ -99,7 +101,7 @@ describe('the active-learning loop', () => {
     expect(await studio.call('loop:rounds', {})).toEqual([]);
     expect((await studio.call('runs:get', { id: runId })).status).toBe('failed');
     const status = await studio.call('loop:status', {});
-    expect(status).toMatchObject({ training: null, lastRun: { id: runId, status: 'failed', testAccuracy: null } });
+    expect(status).toMatchObject({ training: null, lastRun: { id: runId, status: 'failed', test: null } });
 
     const again = studio.next('training:finished');
     await studio.call('training:start', {});
@@ -127,14 +129,15 @@ describe('the active-learning loop', () => {
     const items = await studio.call('queue:next', { count: 3 });
     expect(items.find((item) => !item.heldOut)?.reason.strategy).toBe('entropy');
 
-    // Trained from the CLI while the studio had it closed: a second round, and a fresh batch from that model on opening.
+    // Trained from the CLI while the studio had it closed, on the same labels: it updates the round instead of adding one,
+    // and the studio picks a fresh batch from that model on opening.
     await studio.call('project:close', {});
     const cli = await trainCommand.run({ positionals: [fixture.dir], values: {}, json: true, progress: () => undefined, signal: new AbortController().signal });
     const rebatched = studio.next('project:changed', (p) => p.what.includes('queue'));
     await studio.call('project:open', { dir: fixture.dir });
     await studio.call('loop:status', {}); // what the UI asks on opening a project
     await rebatched;
-    expect((await studio.call('loop:rounds', {})).map((r) => r.runId)).toEqual([...rounds.map((r) => r.runId), cli.id]);
+    expect((await studio.call('loop:rounds', {})).map((r) => [r.round, r.runId, r.retrains])).toEqual([[1, cli.id, 1]]);
     expect((await studio.call('loop:status', {})).queue).toMatchObject({ strategy: 'entropy', runId: cli.id });
   });
 
@@ -143,7 +146,7 @@ describe('the active-learning loop', () => {
     await studio.call('loop:update-settings', { autoRetrain: false });
     await label(fixture, ids(fixture, 'train').slice(0, 6));
     const started = studio.next('training:progress', (p) => p.phase === 'training');
-    const { runId } = await studio.call('training:start', { head: { epochs: 2000, patience: 2000 } });
+    const { runId } = await studio.call('training:start', { head: { kind: 'mlp', epochs: 2000, patience: 2000 } });
     await started;
     await studio.call('project:close', {});
     await studio.call('project:open', { dir: fixture.dir });
@@ -166,7 +169,7 @@ describe('the active-learning loop', () => {
 
 /** The queue once the first (cold-start) batch is in place. */
 async function queueOrderOnceSettled() {
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 300; i++) {
     const items = await studio.call('queue:next', { count: 10 });
     if (items[0]?.reason.strategy !== 'import-order') return items;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -21,15 +21,16 @@ describe('loop.json', () => {
     const { project, dir, samples } = await projectWithSamples(3);
     const store = await LoopStore.open(project);
     await store.updateSettings({ strategy: 'margin', retrainEvery: 5 });
-    await store.addRound({ runId: 'run-1', at: '2026-01-01T00:00:00.000Z', labels: 12, strategy: 'margin', valAccuracy: 0.5, test: null });
+    await store.addRound({ runId: 'run-1', at: '2026-01-01T00:00:00.000Z', labels: 12, strategy: 'margin', valAccuracy: 0.5, picked: [{ strategy: 'margin', labels: 12 }], retrains: 0, labelSeq: 12 });
     await store.setBatch({ runId: 'run-1', strategy: 'margin', items: [{ sampleId: samples[0].id, score: 0.9, note: 'margin 0.10 between cat and dog' }], refreshedAt: '2026-01-01T00:00:01.000Z' });
     await project.close();
 
     const readOnly = await Project.open(dir, { readOnly: true });
     const again = await LoopStore.open(readOnly);
     expect(again.settings).toMatchObject({ strategy: 'margin', retrainEvery: 5, batchSize: 20 });
-    expect(again.rounds).toEqual([expect.objectContaining({ round: 1, runId: 'run-1', labels: 12 })]);
+    expect(again.rounds).toEqual([expect.objectContaining({ round: 1, runId: 'run-1', labels: 12, picked: [{ strategy: 'margin', labels: 12 }], labelSeq: 12 })]);
     expect(again.batch?.items[0].sampleId).toBe(samples[0].id);
+    expect(again.picks).toEqual([{ strategy: 'margin', refreshedAt: '2026-01-01T00:00:01.000Z', sampleIds: [samples[0].id] }]);
     await expect(again.updateSettings({ batchSize: 3 })).rejects.toMatchObject({ code: 'conflict' });
   });
 
@@ -39,6 +40,20 @@ describe('loop.json', () => {
     const store = await LoopStore.open(project);
     expect(store.settings).toEqual({ ...defaultLoopSettings, batchSize: 8 });
     expect(store.notices).toEqual([{ level: 'warning', message: 'The query strategy "oracle" is not available here; using "hybrid".' }]);
+    await project.close();
+  });
+
+  it('rounds an older studio wrote (test figures of their time, no picks) still open; the queue remembers only the latest batches', async () => {
+    const { project, samples } = await projectWithSamples(6);
+    const legacyTest = { split: 'test', count: 3, accuracy: 1, macroF1: 1, ece: 0, perClass: [], confusion: [], classIds: [] };
+    const legacy = { round: 1, runId: 'run-old', at: '2026-01-01T00:00:00.000Z', labels: 8, strategy: 'hybrid', valAccuracy: 0.7, test: legacyTest };
+    await writeFile(join(project.dir, loopFile), JSON.stringify({ schemaVersion: 1, settings: {}, rounds: [legacy], queue: null }));
+    const store = await LoopStore.open(project);
+    expect(store.rounds).toEqual([expect.objectContaining({ round: 1, runId: 'run-old', strategy: 'hybrid', picked: null, retrains: 0, labelSeq: null })]);
+    for (let i = 0; i < 6; i++) {
+      await store.setBatch({ runId: null, strategy: `s${i}`, items: [{ sampleId: samples[i].id, score: 1, note: '' }], refreshedAt: `2026-01-01T00:00:0${i}.000Z` });
+    }
+    expect(store.picks.map((p) => p.strategy)).toEqual(['s2', 's3', 's4', 's5']);
     await project.close();
   });
 

@@ -23,10 +23,10 @@ export interface LoopStudio extends Studio {
   close(): Promise<void>;
 }
 
-export async function loopStudio(options: { testHooks?: boolean } = {}): Promise<LoopStudio> {
+export async function loopStudio(options: { testHooks?: boolean; queue?: { clock?: () => number; leaseMs?: number } } = {}): Promise<LoopStudio> {
   const root = await mkdtemp(join(tmpdir(), 'studio-loop-'));
   const env = options.testHooks ? { STUDIO_ML_TEST_HOOKS: '1' } : {};
-  const studio = await createStudio({ mode: 'browser', version: '0.0.0-test', configDir: join(root, 'config'), ml: { cacheDir: join(root, 'cache'), worker: { env, onLog: () => undefined } } });
+  const studio = await createStudio({ mode: 'browser', version: '0.0.0-test', configDir: join(root, 'config'), ml: { cacheDir: join(root, 'cache'), worker: { env, onLog: () => undefined } }, queue: options.queue });
   const seen: LoopStudio['seen'] = [];
   studio.events.subscribe((channel, payload) => seen.push({ channel, payload }));
   const call: LoopStudio['call'] = async (channel, request) => {

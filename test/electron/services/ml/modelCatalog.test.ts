@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StudioError } from '../../../../shared/contract/channel';
 import type { CatalogEntry, DownloadProgress } from '../../../../shared/ml/catalog';
 import { ModelCatalog } from '../../../../electron/services/ml/models/ModelCatalog';
+import { catalogEntries } from '../../../../electron/services/ml/models/catalogEntries';
 import { validateBackbone } from '../../../../electron/worker/backbones/validate';
 import { tempDir } from '../../../helpers/tempProject';
 import { closedPort, startModelServer, type ModelServer } from '../../../helpers/modelServer';
@@ -121,7 +122,17 @@ describe('downloading catalog models', () => {
     expect(all.find((l) => l.card.id === 'pixels')).toMatchObject({ status: 'ready', source: 'built-in' });
     const dino = all.find((l) => l.card.id === 'dinov2-small-onnx')!;
     expect(dino).toMatchObject({ source: 'catalog', status: 'not-downloaded', licence: 'Apache-2.0', integrityText: 'verified by publisher sha256' });
-    expect(all.find((l) => l.card.id === 'mobilenetv2-onnx')).toMatchObject({ integrityText: 'hash pinned on first download', card: { embeddingSize: 1280 } });
+    expect(all.find((l) => l.card.id === 'mobilenetv2-onnx')).toMatchObject({ integrityText: 'verified by publisher sha256', card: { embeddingSize: 1280 } });
+  });
+
+  it('every catalog URL is pinned to a commit, and a file without a stated sha256 says "pinned on first download"', async () => {
+    for (const entry of catalogEntries) {
+      expect(entry.url, entry.card.id).toMatch(/\/[0-9a-f]{40}\//);
+      expect(entry.url, entry.card.id).not.toMatch(/\/(main|master)\//);
+    }
+    const unpinned: CatalogEntry = { ...catalogEntries[0], card: { ...catalogEntries[0].card, id: 'no-stated-hash' }, sha256: null };
+    const catalog = new ModelCatalog({ cacheDir: await tempDir('studio-cache-'), entries: [unpinned] });
+    expect((await catalog.list()).find((l) => l.card.id === 'no-stated-hash')).toMatchObject({ integrityText: 'hash pinned on first download' });
   });
 });
 

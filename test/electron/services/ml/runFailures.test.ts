@@ -27,7 +27,7 @@ describe('runs that do not finish', () => {
     const { project } = await mlProject({ perClass: 6 });
     const { runs } = await services();
     const labelsBefore = JSON.stringify([...project.labels.book.states]);
-    const handle = await runs.start(project, { backboneId: 'pixels-8x8-rgb', head: { epochs: 500, patience: 500 }, onProgress: (p) => p.phase === 'training' && handle.cancel() });
+    const handle = await runs.start(project, { backboneId: 'pixels-8x8-rgb', head: { kind: 'mlp', epochs: 500, patience: 500 }, onProgress: (p) => p.phase === 'training' && handle.cancel() });
     const record = await handle.done;
     expect(record.status).toBe('cancelled');
     expect(record.error?.code).toBe('cancelled');
@@ -42,7 +42,7 @@ describe('runs that do not finish', () => {
     let crashed = false;
     const handle = await runs.start(project, {
       backboneId: 'pixels-8x8-rgb',
-      head: { epochs: 400, patience: 400 },
+      head: { kind: 'mlp', epochs: 400, patience: 400 },
       onProgress: (p) => {
         if (p.phase === 'training' && !crashed) {
           crashed = true;

@@ -39,7 +39,7 @@ describe('training runs', () => {
     expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(['embedding', 'training', 'scoring']));
 
     // runs.json holds the record durably.
-    const stored = JSON.parse(await readFile(`${dir}/runs.json`, 'utf8'));
+    const stored = JSON.parse(await readFile(`${dir}/runs.json`, 'utf8')).data; // inside its checksummed envelope
     expect(stored.runs[0]).toMatchObject({ id: record.id, status: 'succeeded' });
 
     const probabilities = (await getProbabilities(project))!;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Project } from '../../../../electron/services/project/Project';
+import { wrapDocument } from '../../../../electron/services/storage/documentEnvelope';
 import { projectStatus } from '../../../../electron/services/project/sampleQueries';
+import { createClass } from '../../../../electron/services/classes/classCatalog';
 import { fakeSample, projectWithSamples, tempDir } from '../../../helpers/tempProject';
 
 describe('projects', () => {
@@ -27,19 +29,20 @@ describe('projects', () => {
   it('a project made by a newer studio is refused with a message to update', async () => {
     const { project, dir } = await projectWithSamples(1);
     await project.close();
-    const doc = JSON.parse(await readFile(join(dir, 'studio.json'), 'utf8'));
-    await writeFile(join(dir, 'studio.json'), JSON.stringify({ ...doc, schemaVersion: 99 }));
+    const { data, generation } = JSON.parse(await readFile(join(dir, 'studio.json'), 'utf8'));
+    await writeFile(join(dir, 'studio.json'), wrapDocument({ ...data, schemaVersion: 99 }, generation + 1, new Date().toISOString()));
     await expect(Project.open(dir)).rejects.toThrow(/newer studio .*schema 99/);
   });
 
-  it('a corrupt studio.json is restored from its backup and the notice reaches the summary', async () => {
+  it('a corrupt studio.json is restored from its last good generation and the notice reaches the summary', async () => {
     const { project, dir } = await projectWithSamples(2);
-    project.doc.name = 'renamed';
-    await project.saveMeta(); // the backup now holds the first version
+    await project.updateMeta((doc) => {
+      doc.name = 'renamed';
+    }, 'not renamed');
     await project.close();
     await writeFile(join(dir, 'studio.json'), '\0\0\0\0');
     const reopened = await Project.open(dir);
-    expect(reopened.summary().notices[0].message).toMatch(/studio.json was damaged/);
+    expect(reopened.summary().notices[0].message).toMatch(/studio.json was damaged \(not valid JSON\); restored generation \d+/);
     expect(reopened.samples.size).toBe(2);
     await reopened.close();
   });
@@ -109,17 +112,63 @@ describe('recovering an interrupted import', () => {
 describe('read-only opens change nothing', () => {
   it('a damaged studio.json is read from its backup by `status` but only repaired by a writer', async () => {
     const { project, dir } = await projectWithSamples(1);
-    project.doc.name = 'second';
-    await project.saveMeta();
-    await project.close();
+    await project.updateMeta((doc) => {
+      doc.name = 'second';
+    }, 'not renamed');
+    await project.close(); // generation 2 is 'second'; generation 1 (studio.json.1) is the project as created
     await writeFile(join(dir, 'studio.json'), '{broken');
     const reader = await Project.open(dir, { readOnly: true });
     expect(reader.doc.name).toBe('project');
-    expect(reader.notices[0].message).toMatch(/showing its last good backup/);
+    expect(reader.notices[0].message).toMatch(/studio.json was damaged \(not valid JSON\); showing generation 1, saved .* from studio.json.1/);
     await reader.close();
     expect(await readFile(join(dir, 'studio.json'), 'utf8')).toBe('{broken');
     const writer = await Project.open(dir);
-    expect(writer.notices[0].message).toMatch(/restored the last good version/);
+    expect(writer.notices[0].message).toMatch(/studio.json was damaged \(not valid JSON\); restored generation 1, saved .* from studio.json.1/);
     await writer.close();
+  });
+});
+
+describe('restoring a damaged studio.json says exactly what differs', () => {
+  it('a class missing from the restored generation is re-created from the damaged file, with its labels', async () => {
+    const { project, dir, samples } = await projectWithSamples(20, ['cat']);
+    const zebra = await createClass(project, { name: 'zebra' });
+    for (const s of samples.slice(0, 17)) await project.labels.setClass(s.id, zebra.id, { annotator: 'ana', seconds: 1 });
+    await project.close();
+    // Both newer generations damaged: the one left is from before "zebra".
+    const current = await readFile(join(dir, 'studio.json'), 'utf8');
+    await writeFile(join(dir, 'studio.json'), current.replace('"cat"', '"kitty"')); // parses, fails its checksum
+    await writeFile(join(dir, 'studio.json.1'), 'zzzz');
+
+    const reopened = await Project.open(dir);
+    expect(reopened.doc.classes.map((c) => c.name)).toEqual(['cat', 'zebra']);
+    expect(reopened.labels.book.countByClass().get(zebra.id)).toBe(17);
+    expect(reopened.notices).toHaveLength(1);
+    expect(reopened.notices[0]).toMatchObject({ level: 'warning' });
+    expect(reopened.notices[0].message).toMatch(
+      /^studio.json was damaged \(checksum mismatch: the file changed after it was saved\); restored generation 1, saved .* from studio.json.2\. Compared with the damaged file: class "cat" is named "kitty" in the damaged file; class "zebra" is in the damaged file but not in the restored version\. 17 label\(s\) point at class "zebra", which the restored version lacked: it was re-created from the damaged file, and its labels are back\. The damaged file was kept as studio.json.damaged-/,
+    );
+    await reopened.close();
+    const again = await Project.open(dir);
+    expect(again.notices).toEqual([]);
+    expect(again.doc.classes.map((c) => c.name)).toEqual(['cat', 'zebra']);
+    await again.close();
+  });
+
+  it('a missing or emptied labels.jsonl stops the open with a way on; read-only shows what is there', async () => {
+    const { project, dir, samples } = await projectWithSamples(5, ['cat']);
+    for (const s of samples) await project.labels.setClass(s.id, project.doc.classes[0].id, { annotator: 'ana', seconds: 1 });
+    await project.close();
+    await writeFile(join(dir, 'labels.jsonl'), '');
+    await expect(Project.open(dir)).rejects.toMatchObject({ code: 'damaged', message: expect.stringMatching(/labels.jsonl holds 0 of the 5 label records/) });
+    expect(await readFile(join(dir, 'labels.jsonl'), 'utf8')).toBe(''); // nothing changed
+    const reader = await Project.open(dir, { readOnly: true });
+    expect(reader.notices[0]).toMatchObject({ level: 'warning', message: expect.stringMatching(/showing what is there\. Nothing was changed\./) });
+    await reader.close();
+    const accepted = await Project.open(dir, { acceptLoss: true });
+    expect(accepted.notices.map((n) => n.message)).toContain('labels.jsonl held 0 of the 5 label records studio.json lists; as you chose, the project goes on with those: 5 label records are lost.');
+    await accepted.close();
+    const after = await Project.open(dir);
+    expect(after.notices).toEqual([]);
+    await after.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradientDistance, gradientEmbeddings, gradientKMeansPlusPlus } from '../../../../electron/worker/acquisition/math/gradientEmbedding';
+import { gradientDistancesTo, gradientEmbeddings, gradientKMeansPlusPlus } from '../../../../electron/worker/acquisition/math/gradientEmbedding';
 import { seededRandom } from '../../../../electron/worker/acquisition/seededRandom';
 
 // Three candidates, two classes, 1-d embeddings: torn, confident, fairly sure of class 1.
@@ -21,10 +21,10 @@ describe('BADGE gradient embeddings match the outer products written out by hand
   it('distances equal those between the written-out gradients', () => {
     const g = gradientEmbeddings(p, x, 3, 2, 1);
     // g0 = [−0.5, −0.5, 0.5, 0.5], g2 = [0.2, 0.2, −0.2, −0.2]: 4 · 0.7² = 1.96
-    expect(gradientDistance(g, 0, 2)).toBeCloseTo(1.96, 5);
+    expect(gradientDistancesTo(g, 2)[0]).toBeCloseTo(1.96, 5);
     // g1 = [−0.3, −0.1, 0.3, 0.1]: 0.2² + 0.4² + 0.2² + 0.4² = 0.4
-    expect(gradientDistance(g, 0, 1)).toBeCloseTo(0.4, 5);
-    expect(gradientDistance(g, 1, 1)).toBeCloseTo(0, 6);
+    expect(gradientDistancesTo(g, 1)[0]).toBeCloseTo(0.4, 5);
+    expect(gradientDistancesTo(g, 1)[1]).toBeCloseTo(0, 6);
   });
 
   it('k-means++ starts from the largest gradient and never repeats a pick', () => {

@@ -77,7 +77,9 @@ describe('query strategies', () => {
     // Two passes: candidate 7's passes disagree completely, every other candidate's agree.
     pool.mcDropout = {
       passes: 2,
-      sample: (start, rows) => {
+      sample: (x, rows) => {
+        // Candidate i sits at embeddings (i·2): the chunk's first row says where it starts.
+        const start = pool.embeddings.indexOf(x[0]) / 2;
         requested.push([start, rows]);
         const out = new Float32Array(2 * rows * 2).fill(0.5);
         if (start <= 7 && 7 < start + rows) {

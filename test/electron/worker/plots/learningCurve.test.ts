@@ -8,9 +8,10 @@ import { linearScale } from '../../../../electron/worker/plots/scale';
 import { writeLearningCurve } from '../../../../electron/worker/plots/writePlot';
 import type { SimulationReport } from '../../../../electron/worker/simulation/types';
 
-const curve = (accuracies: number[]) => accuracies.map((accuracy, i) => ({ labels: 100 + 100 * i, accuracy }));
+const curve = (accuracies: number[]) => accuracies.map((accuracy, i) => ({ labels: 100 + 100 * i, val: 25, accuracy }));
 const report: SimulationReport = {
   target: 0.8,
+  evaluatedOn: 'test',
   strategies: {
     random: {
       labelsToTarget: null,
