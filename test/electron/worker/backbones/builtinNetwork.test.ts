@@ -1,7 +1,9 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inputLength, type BackboneCard } from '../../../../shared/ml/cards';
+import type { CatalogEntry } from '../../../../shared/ml/catalog';
 import { BUILTIN_MOBILENET_ID, builtinMobileNetCard } from '../../../../shared/ml/builtinNetworks';
 import { ModelCatalog } from '../../../../electron/services/ml/models/ModelCatalog';
 import { loadBackbone } from '../../../../electron/worker/backbones/index';
@@ -9,6 +11,7 @@ import { nsfwjsMobileNetV2 } from '../../../../electron/worker/backbones/builtin
 import { decodeForCard } from '../../../../electron/worker/images/decodeForCard';
 import { layersModelToOnnx, type LayersArtifacts } from '../../../../electron/worker/onnx/layersToOnnx';
 import { comparisonImages } from '../../../helpers/layersZoo';
+import { startModelServer } from '../../../helpers/modelServer';
 import { tempDir } from '../../../helpers/tempProject';
 
 async function batchOf(paths: string[], card: BackboneCard): Promise<Float32Array> {
@@ -48,6 +51,10 @@ function withClassifierHead(artifacts: LayersArtifacts): LayersArtifacts {
   };
 }
 
+// One model cache for the file: the built-in network is converted once, not once per test.
+let cache: Promise<string> | null = null;
+const sharedCacheDir = (): Promise<string> => (cache ??= tempDir());
+
 describe('the built-in pretrained backbone', () => {
   it('is listed as ready, with its licence, source and what its weights learned', async () => {
     const catalog = new ModelCatalog({ cacheDir: await tempDir(), entries: [] });
@@ -58,7 +65,7 @@ describe('the built-in pretrained backbone', () => {
   });
 
   it('converts to ONNX once, caches the graph under the hash of its weights, and embeds real images as 1,280-d features', async () => {
-    const cacheDir = await tempDir();
+    const cacheDir = await sharedCacheDir();
     const catalog = new ModelCatalog({ cacheDir, entries: [] });
     const spec = await catalog.resolve(BUILTIN_MOBILENET_ID);
     const { sha256 } = await nsfwjsMobileNetV2();
@@ -83,30 +90,46 @@ describe('the built-in pretrained backbone', () => {
     }
   });
 
-  it("runs through the catalog's ONNX path as a classifier, the classifier-input tap finding its 1,280-d features", async () => {
-    const artifacts = await nsfwjsMobileNetV2();
-    const dir = await tempDir();
-    const classifierPath = join(dir, 'mobilenetv2-classifier.onnx');
-    await writeFile(classifierPath, layersModelToOnnx(withClassifierHead(artifacts), { outputLayer: 'predictions' }));
-    const card: BackboneCard = { ...builtinMobileNetCard, id: 'mobilenetv2-classifier', output: { tap: 'classifier-input', pool: 'flatten' } };
-    const featuresPath = join(dir, 'features.onnx');
-    await writeFile(featuresPath, layersModelToOnnx(artifacts, { outputLayer: 'flatten_1' }));
-
-    const paths = await comparisonImages(await tempDir());
-    const batch = await batchOf(paths, card);
-    const tapped = await loadBackbone({ card, modelPath: classifierPath });
-    const plain = await loadBackbone({ card: builtinMobileNetCard, modelPath: featuresPath });
+  it("downloads as a catalog classifier, checked and cached like one, and the classifier-input tap finds its 1,280-d features", async () => {
+    // The shape of the catalog's MobileNetV2 (a classifier file whose penultimate features the
+    // tap reads), served from 127.0.0.1 and fetched the way a catalog model is on first use.
+    const classifier = layersModelToOnnx(withClassifierHead(await nsfwjsMobileNetV2()), { outputLayer: 'predictions' });
+    const server = await startModelServer({ '/mobilenetv2-classifier.onnx': classifier });
+    const entry: CatalogEntry = {
+      card: { ...builtinMobileNetCard, id: 'mobilenetv2-classifier-served', name: 'MobileNetV2 classifier (served)', output: { tap: 'classifier-input', pool: 'flatten' } },
+      url: server.url('/mobilenetv2-classifier.onnx'),
+      bytes: classifier.length,
+      licence: 'MIT',
+      sha256: createHash('sha256').update(classifier).digest('hex'),
+      fileName: 'mobilenetv2-classifier.onnx',
+      description: 'test',
+    };
     try {
-      expect(tapped.outputName).toBe('flatten_1');
-      const fromTap = await tapped.embed(batch, paths.length);
-      const direct = await plain.embed(batch, paths.length);
-      expect(fromTap).toHaveLength(paths.length * 1280);
-      let worst = 0;
-      for (let i = 0; i < direct.length; i++) worst = Math.max(worst, Math.abs(fromTap[i] - direct[i]));
-      expect(worst).toBeLessThanOrEqual(1e-5);
+      const catalog = new ModelCatalog({ cacheDir: await sharedCacheDir(), entries: [entry] });
+      expect((await catalog.list()).find((l) => l.card.id === entry.card.id)?.status).not.toBe('ready');
+      const phases: number[] = [];
+      const served = await catalog.resolve(entry.card.id, { onProgress: (p) => phases.push(p.receivedBytes) });
+      expect(phases.at(-1)).toBe(classifier.length);
+      expect((await catalog.list()).find((l) => l.card.id === entry.card.id)?.status).toBe('ready');
+
+      const paths = await comparisonImages(await tempDir());
+      const batch = await batchOf(paths, served.card);
+      const tapped = await loadBackbone(served);
+      const plain = await loadBackbone(await catalog.resolve(BUILTIN_MOBILENET_ID));
+      try {
+        expect(tapped.outputName).toBe('flatten_1');
+        const fromTap = await tapped.embed(batch, paths.length);
+        const direct = await plain.embed(batch, paths.length);
+        expect(fromTap).toHaveLength(paths.length * 1280);
+        let worst = 0;
+        for (let i = 0; i < direct.length; i++) worst = Math.max(worst, Math.abs(fromTap[i] - direct[i]));
+        expect(worst).toBeLessThanOrEqual(1e-5);
+      } finally {
+        await tapped.dispose();
+        await plain.dispose();
+      }
     } finally {
-      await tapped.dispose();
-      await plain.dispose();
+      await server.close();
     }
   });
 });
