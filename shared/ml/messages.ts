@@ -104,6 +104,7 @@ export type JobKind = ValidJob['kind'];
 export const jobProgressSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('embedding'), done: z.number().int(), total: z.number().int() }),
   z.object({ phase: z.literal('fine-tuning'), epoch: epochReportSchema, epochs: z.number().int() }),
+  z.object({ phase: z.literal('fine-tuning-step'), epoch: z.number().int(), epochs: z.number().int(), done: z.number().int(), total: z.number().int() }),
   z.object({ phase: z.literal('training'), epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('scoring'), done: z.number().int(), total: z.number().int() }),
   qualityProgressSchema,

@@ -150,6 +150,8 @@ export const runProgressSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('downloading'), runId: idSchema, backboneId: z.string(), receivedBytes: z.number().int(), totalBytes: z.number().int().nullable() }),
   z.object({ phase: z.literal('embedding'), runId: idSchema, done: z.number().int(), total: z.number().int() }),
   z.object({ phase: z.literal('fine-tuning'), runId: idSchema, epoch: epochReportSchema, epochs: z.number().int() }),
+  // Within a fine-tuning epoch (minutes on a slow backend): images trained so far in epoch `epoch`.
+  z.object({ phase: z.literal('fine-tuning-step'), runId: idSchema, epoch: z.number().int(), epochs: z.number().int(), done: z.number().int(), total: z.number().int() }),
   z.object({ phase: z.literal('training'), runId: idSchema, epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('scoring'), runId: idSchema, done: z.number().int(), total: z.number().int() }),
 ]);

@@ -40,7 +40,7 @@ export const trainCommand = defineCommand<RunRecord>({
             else if (p.phase === 'training' || p.phase === 'fine-tuning') {
               const e = p.epoch;
               progress(`${p.phase === 'fine-tuning' ? 'fine-tuning ' : ''}epoch ${e.epoch}/${p.epochs}: loss ${e.loss.toFixed(4)} acc ${e.accuracy.toFixed(3)}${e.valAccuracy !== undefined ? ` val_loss ${e.valLoss?.toFixed(4)} val_acc ${e.valAccuracy.toFixed(3)}` : ''}`);
-            } else if (p.done === p.total) progress(`${p.phase} ${p.done}/${p.total}`);
+            } else if (p.phase !== 'fine-tuning-step' && p.done === p.total) progress(`${p.phase} ${p.done}/${p.total}`);
           },
         });
         signal.addEventListener('abort', () => handle.cancel(), { once: true });

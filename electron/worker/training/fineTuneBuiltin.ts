@@ -37,6 +37,8 @@ export interface BuiltinFineTuneOptions {
   signal?: AbortSignal;
   onCacheProgress?(done: number, total: number): void;
   onEpoch?(figures: EpochFigures, maxEpochs: number): void;
+  /** After each batch: images trained so far in this epoch. */
+  onStep?(epoch: number, maxEpochs: number, done: number, total: number): void;
 }
 
 /**
@@ -82,6 +84,7 @@ export async function fineTuneBuiltin(options: BuiltinFineTuneOptions): Promise<
       seed: options.seed,
       signal: options.signal,
       onEpoch: (figures) => options.onEpoch?.(figures, plan.maxEpochs),
+      onStep: (epoch, done, total) => options.onStep?.(epoch, plan.maxEpochs, done, total),
     });
   } finally {
     top?.dispose();

@@ -47,6 +47,7 @@ export async function fineTuneForRun(job: ValidJobOf<'train'>, samples: Map<stri
       signal: context.signal,
       onCacheProgress: (done, total) => context.progress({ phase: 'embedding', done, total }),
       onEpoch: (epoch, epochs) => context.progress({ phase: 'fine-tuning', epoch, epochs }),
+      onStep: (epoch, epochs, done, total) => context.progress({ phase: 'fine-tuning-step', epoch, epochs, done, total }),
     });
     const { report } = tuned;
     const outcome =

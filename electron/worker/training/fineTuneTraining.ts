@@ -46,7 +46,7 @@ export async function trainTop(
   top: TopNetwork,
   sets: { train: ActivationSet; val: ActivationSet | null; numClasses: number; cutShape: [number, number, number] },
   plan: FineTunePlan,
-  options: { seed?: number; signal?: AbortSignal; onEpoch?(figures: EpochFigures): void } = {},
+  options: { seed?: number; signal?: AbortSignal; onEpoch?(figures: EpochFigures): void; onStep?(epoch: number, done: number, total: number): void } = {},
 ): Promise<TrainedTop> {
   const { train, val, numClasses, cutShape } = sets;
   const features = (x: tf.Tensor4D) => top.forward(x);
@@ -94,6 +94,7 @@ export async function trainTop(
         tf.dispose(step);
         lossSum += loss[0] * rows.length;
         correct += hits[0];
+        options.onStep?.(epoch, from + rows.length, train.count);
       }
       const scored = await evaluate(val);
       const figures: EpochFigures = { epoch, loss: lossSum / train.count, accuracy: correct / train.count, ...(scored ? { valLoss: scored.loss, valAccuracy: scored.accuracy } : {}) };

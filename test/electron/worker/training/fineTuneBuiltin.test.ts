@@ -70,16 +70,20 @@ describe('fine-tuning the built-in network', () => {
     const before = tf.memory().numTensors;
     const epochs: number[] = [];
     const cacheCounts: number[] = [];
+    const steps: string[] = [];
     // Without val labels fine-tuning runs a fixed number of epochs and keeps the last one.
-    const plan = { ...fineTunePlan(wasm), maxEpochs: 2 };
+    const plan = { ...fineTunePlan(wasm), maxEpochs: 2, batchSize: 8 };
     const outDir = join(projectDir, 'runs', 'run-1', 'backbone');
     const { spec: tuned, report } = await fineTuneBuiltin({
       spec, projectDir, train, val: [], numClasses: 2, plan, backendName: 'wasm', outDir, tunedId: 'mobilenetv2-builtin-ft-run001',
       onCacheProgress: (done) => cacheCounts.push(done),
       onEpoch: (figures) => epochs.push(figures.epoch),
+      onStep: (epoch, maxEpochs, done, total) => steps.push(`${epoch}/${maxEpochs}: ${done}/${total}`),
     });
     expect(tf.memory().numTensors).toBe(before);
     expect(epochs).toEqual([1]);
+    // Progress within the epoch, one step per batch (12 images in batches of 8).
+    expect(steps).toEqual(['1/2: 8/12', '1/2: 12/12']);
     expect(cacheCounts.at(-1)).toBe(12);
     expect(report).toMatchObject({ backend: 'wasm', formulation: 'portable', cutLayer: 'block_15_add', labels: { train: 12, val: 0 }, kept: 'fine-tuned', bestEpoch: 1, frozenVal: null });
     expect(report.trainedLayers).toEqual(['block_16_expand', 'block_16_expand_BN', 'block_16_depthwise', 'block_16_depthwise_BN', 'block_16_project', 'block_16_project_BN', 'Conv_1', 'Conv_1_bn']);
