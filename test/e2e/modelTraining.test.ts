@@ -13,12 +13,14 @@ describe('the Model tab', () => {
     await expect.poll(() => page.getByRole('radio', { name: /^MobileNetV2 \(built in\)/ }).isChecked()).toBe(true);
     const proposal = page.getByLabel('Proposed backbone');
     await proposal.getByText(/Proposed for these images: MobileNetV2 \(built in\) \(in use\)\. The images are in colour/).waitFor();
-    expect(await page.getByRole('listitem').filter({ hasText: 'MobileNetV2 (built in)' }).innerText()).toMatch(/ready[\s\S]*built in, nothing to download[\s\S]*licence MIT[\s\S]*fine-tuned on a 5-class/);
+    expect(await page.getByRole('listitem').filter({ hasText: 'MobileNetV2 (built in)' }).innerText()).toMatch(/ready[\s\S]*licence MIT[\s\S]*built in, nothing to download[\s\S]*fine-tuned on a 5-class/);
     await page.getByLabel('Backend').getByText('wasm').waitFor();
     await expect.poll(() => page.getByRole('checkbox', { name: 'Fine-tune backbone layers' }).isDisabled()).toBe(false);
 
     // The pixels backbone (fast to train here) is the user's own choice: fine-tuning is not available for it, and the proposal offers the way back.
-    await page.getByRole('radio', { name: /^Pixels 32×32 RGB/ }).check();
+    // The choice is saved (durably) before the radio shows it.
+    await page.getByRole('radio', { name: /^Pixels 32×32 RGB/ }).click();
+    await expect.poll(() => page.getByRole('radio', { name: /^Pixels 32×32 RGB/ }).isChecked()).toBe(true);
     await proposal.getByRole('button', { name: 'Use the proposed backbone' }).waitFor();
     await expect.poll(() => page.getByRole('checkbox', { name: 'Fine-tune backbone layers' }).isDisabled()).toBe(true);
     await waitForText(page, /^Not available here: "pixels" is a pixels backbone/);
