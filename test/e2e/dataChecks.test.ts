@@ -45,14 +45,14 @@ describe('data checks in the browser', () => {
     const review = page.getByLabel('Review suspected labels');
     const image = review.locator('img.review-image');
     await image.waitFor();
-    const first = /\/image\/([0-9a-f]{16})\//.exec((await image.getAttribute('src')) ?? '')![1];
+    const first = /(?:^|\/)image\/([0-9a-f]{16})\//.exec((await image.getAttribute('src')) ?? '')![1];
     expect(wrong.has(first)).toBe(true);
     const facts = review.getByLabel('Why this label is suspected');
     await expect.poll(() => facts.innerText()).toMatch(/Labeled \w+[\s\S]*The model suggests \w+[\s\S]*below \w+'s threshold/);
     const left = async () => Number(/(\d+) left/.exec(await review.getByRole('status').innerText())?.[1]);
     const before = await left();
     await page.keyboard.press('Space'); // take the model's suggestion
-    await expect.poll(async () => /\/image\/([0-9a-f]{16})\//.exec((await image.getAttribute('src')) ?? '')?.[1]).not.toBe(first);
+    await expect.poll(async () => /(?:^|\/)image\/([0-9a-f]{16})\//.exec((await image.getAttribute('src')) ?? '')?.[1]).not.toBe(first);
     expect(await left()).toBe(before - 1);
     await page.keyboard.press('Escape');
     await page.getByRole('group', { name: 'Classes' }).waitFor();
