@@ -7,6 +7,8 @@ import { benchEmbedding } from './embedding';
 import { benchTraining } from './training';
 import { benchHeads } from './heads';
 import { benchExport } from './export';
+import { benchFineTune } from './fineTune';
+import { benchDemoSuggestions } from './demoSuggestions';
 import { benchLabelNoise } from './dataQuality';
 import { benchMapProjection, benchMapPanning } from './embeddingMap';
 import { benchTeamLabeling } from './teamLabeling';
@@ -16,7 +18,8 @@ import type { BenchResult } from './types';
  * `npm run bench`: every speed and memory target, each printed next to a reference measured
  * in the same run, so the ratios mean something on any machine. Results are also written to
  * bench/results/<timestamp>.json. `npm run bench -- import labels` runs a subset.
- * The active-learning benchmark is separate: `npm run bench:al`.
+ * The active-learning benchmark is separate: `npm run bench:al`; so is the full fine-tuning
+ * study: `npm run bench:finetune`.
  */
 const benches: Record<string, () => Promise<BenchResult>> = {
   import: () => benchImport(),
@@ -26,6 +29,8 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   training: () => benchTraining(),
   heads: () => benchHeads(),
   export: () => benchExport(),
+  finetune: () => benchFineTune(),
+  demo: () => benchDemoSuggestions(),
   'label-noise': () => benchLabelNoise(),
   'map-projection': () => benchMapProjection(),
   'map-panning': () => benchMapPanning(),

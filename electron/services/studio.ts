@@ -15,6 +15,7 @@ import { registerModelHandlers } from './ml/modelHandlers';
 import { LoopService } from './loop/LoopService';
 import { registerLoopHandlers } from './loop/handlers';
 import { registerTrainingHandlers } from './loop/trainingHandlers';
+import { registerBackboneHandlers } from './loop/backboneHandlers';
 import { TeamService } from './team/TeamService';
 import { registerTeamHandlers } from './team/handlers';
 import { QueueService } from './queue/QueueService';
@@ -100,6 +101,7 @@ export function registerStudioHandlers(
   registerModelHandlers(registry, services.ml, host.events);
   registerTrainingHandlers(registry, services.loop, services.ml);
   registerLoopHandlers(registry, services.loop, services.ml);
+  registerBackboneHandlers(registry, services.loop, services.ml);
   registerTeamHandlers(registry, host, services.team);
   registerReviewHandlers(registry, host, services);
   registerSplitHandlers(registry, host);

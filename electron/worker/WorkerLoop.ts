@@ -10,6 +10,7 @@ import { runMapJob, runQualityJob } from './jobs/quality';
 import { runCapabilitiesJob, runCrashJob, runMemoryJob } from './jobs/diagnostics';
 import { validateBackbone } from './backbones/validate';
 import { heldBetweenJobs, type JobContext } from './jobs/context';
+import { runFineTuneEstimateJob } from './training/fineTuneEstimate';
 
 type Send = (message: WorkerMessage) => void;
 
@@ -86,6 +87,8 @@ export class WorkerLoop {
         return runTrainJob(job, context);
       case 'query':
         return runQueryJob(job, context);
+      case 'fine-tune-estimate':
+        return runFineTuneEstimateJob(job, context);
       case 'quality':
         return runQualityJob(job, context);
       case 'map':

@@ -8,6 +8,7 @@ import { labelsChannels } from './labels';
 import { queueChannels } from './queue';
 import { modelsChannels, trainingChannels } from './models';
 import { loopChannels } from './loop';
+import { backbonesChannels } from './backbones';
 import { teamChannels } from './team';
 import { reviewChannels } from './review';
 import { splitsChannels } from './splits';
@@ -32,6 +33,7 @@ export const contract = {
   ...modelsChannels,
   ...trainingChannels,
   ...loopChannels,
+  ...backbonesChannels,
   ...teamChannels,
   ...reviewChannels,
   ...splitsChannels,

@@ -59,13 +59,18 @@ export const backboneCardSchema = z
 export type BackboneCard = z.output<typeof backboneCardSchema>;
 export type BackboneCardInput = z.input<typeof backboneCardSchema>;
 
+/** Networks built into the studio whose trainable TF.js source the worker can read. */
+export const builtinSources = ['nsfwjs-mobilenetv2'] as const;
+
 /**
  * What the ML worker needs to load a backbone: its card and, except for `pixels`, the
- * absolute path of the model file (`.onnx` or TF.js `model.json`).
+ * absolute path of the model file (`.onnx` or TF.js `model.json`). `builtin` names the
+ * TF.js layers network a built-in ONNX file was converted from: fine-tuning trains that.
  */
 export const backboneSpecSchema = z.object({
   card: backboneCardSchema,
   modelPath: z.string().max(4096).nullable(),
+  builtin: z.enum(builtinSources).optional(),
 });
 export type BackboneSpec = z.output<typeof backboneSpecSchema>;
 

@@ -7,6 +7,7 @@ import { scoreBatchJobSchema, scoreBatchReportSchema } from './batchJob';
 import {
   epochReportSchema,
   fineTuneAvailabilitySchema,
+  fineTuneReportSchema,
   headConfigSchema,
   headOverridesSchema,
   splitMetricsSchema,
@@ -66,6 +67,20 @@ export const queryJobSchema = z.object({
   batchSize: z.number().int().min(1).max(1024).default(32),
 });
 
+/**
+ * How long fine-tuning the built-in network would take on this worker: the worker times the
+ * cut-point network on a few dummy images and one training step, then scales by the labels
+ * (`train`, `val` sample ids) and the pool it must embed again afterwards.
+ */
+export const fineTuneEstimateJobSchema = z.object({
+  kind: z.literal('fine-tune-estimate'),
+  projectDir: absolute,
+  backbone: backboneSpecSchema,
+  train: z.array(idSchema),
+  val: z.array(idSchema),
+  poolSize: z.number().int().nonnegative(),
+});
+
 export const validateJobSchema = z.object({ kind: z.literal('validate-backbone'), backbone: backboneSpecSchema });
 export const capabilitiesJobSchema = z.object({ kind: z.literal('capabilities') });
 export const memoryJobSchema = z.object({ kind: z.literal('memory') });
@@ -76,6 +91,7 @@ export const jobSchema = z.discriminatedUnion('kind', [
   embedJobSchema,
   trainJobSchema,
   queryJobSchema,
+  fineTuneEstimateJobSchema,
   qualityJobSchema,
   mapJobSchema,
   validateJobSchema,
@@ -92,6 +108,7 @@ export type JobKind = ValidJob['kind'];
 export const jobProgressSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('embedding'), done: z.number().int(), total: z.number().int() }),
   z.object({ phase: z.literal('fine-tuning'), epoch: epochReportSchema, epochs: z.number().int() }),
+  z.object({ phase: z.literal('fine-tuning-step'), epoch: z.number().int(), epochs: z.number().int(), done: z.number().int(), total: z.number().int() }),
   z.object({ phase: z.literal('training'), epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('scoring'), done: z.number().int(), total: z.number().int() }),
   exportJobProgressSchema,
@@ -122,6 +139,9 @@ export const trainReportSchema = z.object({
   headEngine: z.string(),
   executionProviders: z.array(z.string()).nullable(),
   fineTune: fineTuneAvailabilitySchema,
+  fineTuning: fineTuneReportSchema.nullable().default(null),
+  /** The fine-tuned backbone the run embedded with, for the catalog to list (null when none was made). */
+  tunedBackbone: backboneSpecSchema.nullable().default(null),
   warmStarted: z.boolean(),
   history: z.array(epochReportSchema),
   bestEpoch: z.number().int(),
@@ -167,6 +187,21 @@ export const capabilitiesSchema = z.object({
 });
 export type Capabilities = z.output<typeof capabilitiesSchema>;
 
+export const fineTuneEstimateSchema = z.object({
+  backend: z.string(),
+  trains: z.string(),
+  /** Images whose cut-point activations are not cached yet, and the seconds to compute them. */
+  toCache: z.number().int(),
+  cacheSeconds: z.number(),
+  maxEpochs: z.number().int(),
+  secondsPerEpoch: z.number(),
+  /** Re-embedding the whole pool with the fine-tuned network. */
+  embedSeconds: z.number(),
+  /** Everything at most (early stopping usually ends sooner). */
+  totalSeconds: z.number(),
+});
+export type FineTuneEstimate = z.output<typeof fineTuneEstimateSchema>;
+
 export const memoryReportSchema = z.object({ numTensors: z.number().int(), numBytes: z.number(), rssBytes: z.number() });
 export type MemoryReport = z.output<typeof memoryReportSchema>;
 
@@ -174,6 +209,7 @@ export const jobResultSchemas = {
   embed: embedReportSchema,
   train: trainReportSchema,
   query: queryReportSchema,
+  'fine-tune-estimate': fineTuneEstimateSchema,
   quality: qualityJobResultSchema,
   map: mapJobResultSchema,
   'validate-backbone': validationReportSchema,

@@ -48,6 +48,33 @@ export const fineTuneAvailabilitySchema = z.object({
 });
 export type FineTuneAvailability = z.output<typeof fineTuneAvailabilitySchema>;
 
+const valFiguresSchema = z.object({ accuracy: z.number(), loss: z.number(), count: z.number().int() });
+
+/**
+ * What fine-tuning the built-in network did in a run: on which backend and how (cut point,
+ * formulation, the layers that trained), each epoch, and val figures of the frozen network
+ * with a linear classifier against the fine-tuned one. `kept` says which weights the run
+ * went on with: the frozen ones when no epoch beat them on val.
+ */
+export const fineTuneReportSchema = z.object({
+  backend: z.string(),
+  formulation: z.enum(['portable', 'native']),
+  cutLayer: z.string(),
+  trains: z.string(),
+  trainedLayers: z.array(z.string()),
+  labels: z.object({ train: z.number().int(), val: z.number().int() }),
+  history: z.array(epochReportSchema),
+  bestEpoch: z.number().int(),
+  stoppedEarly: z.boolean(),
+  secondsPerEpoch: z.number(),
+  /** Seconds spent computing the activations at the cut point (0 when all were cached). */
+  cacheSeconds: z.number(),
+  frozenVal: valFiguresSchema.nullable(),
+  tunedVal: valFiguresSchema.nullable(),
+  kept: z.enum(['fine-tuned', 'frozen']),
+});
+export type FineTuneReport = z.output<typeof fineTuneReportSchema>;
+
 export const splitMetricsSchema = z.object({
   count: z.number().int(),
   accuracy: z.number(),
@@ -92,6 +119,8 @@ export const runRecordSchema = z.strictObject({
   /** onnxruntime execution providers the backbone ran on (ONNX backbones only). */
   executionProviders: z.array(z.string()).nullable(),
   fineTune: z.object({ requested: z.boolean() }).extend(fineTuneAvailabilitySchema.shape),
+  /** What fine-tuning did, when it ran; absent or null otherwise (absent in older records). */
+  fineTuning: fineTuneReportSchema.nullable().optional(),
   warmStartFrom: idSchema.nullable(),
   durationMs: z.number().nonnegative().nullable(),
   history: z.array(epochReportSchema),
@@ -121,6 +150,8 @@ export const runProgressSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('downloading'), runId: idSchema, backboneId: z.string(), receivedBytes: z.number().int(), totalBytes: z.number().int().nullable() }),
   z.object({ phase: z.literal('embedding'), runId: idSchema, done: z.number().int(), total: z.number().int() }),
   z.object({ phase: z.literal('fine-tuning'), runId: idSchema, epoch: epochReportSchema, epochs: z.number().int() }),
+  // Within a fine-tuning epoch (minutes on a slow backend): images trained so far in epoch `epoch`.
+  z.object({ phase: z.literal('fine-tuning-step'), runId: idSchema, epoch: z.number().int(), epochs: z.number().int(), done: z.number().int(), total: z.number().int() }),
   z.object({ phase: z.literal('training'), runId: idSchema, epoch: epochReportSchema, epochs: z.number().int() }),
   z.object({ phase: z.literal('scoring'), runId: idSchema, done: z.number().int(), total: z.number().int() }),
 ]);

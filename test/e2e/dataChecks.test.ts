@@ -25,7 +25,8 @@ describe('data checks in the browser', () => {
     projectDir = join(work, 'demo');
     configDir = join(work, 'config');
     await studioCli(['demo', projectDir], configDir);
-    await studioCli(['train', projectDir], configDir);
+    // Pixels keep the suite quick; the demo's default, the built-in network, embeds every image at 224×224.
+    await studioCli(['train', projectDir, '--backbone', 'pixels'], configDir);
     await studioCli(['quality', projectDir], configDir); // report and map on disk before the page opens
     const planDir = join(work, 'plan');
     const plan = await writeDemoImages(planDir, 42, 'normal');

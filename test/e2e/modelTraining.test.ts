@@ -5,16 +5,25 @@ import { demoStudioForSuite, waitForText } from './studioPage';
 describe('the Model tab', () => {
   const suite = demoStudioForSuite('model');
 
-  it('trains the pixels backbone with Train now, draws each epoch and lists the run with its head engine and backend', async () => {
+  it('proposes the built-in pretrained backbone for the demo, then trains the pixels backbone the user picks with Train now, draws each epoch and lists the run with its head engine and backend wasm', async () => {
     const { page, errors } = await openStudioPage(suite.browser, suite.studio.url);
     await page.getByRole('tab', { name: 'Model' }).click();
 
-    // The built-in pixels backbone is chosen and ready; the backend in use is said plainly.
-    await expect.poll(() => page.getByRole('radio', { name: /^Pixels 32×32 RGB/ }).isChecked()).toBe(true);
-    expect(await page.getByRole('listitem').filter({ hasText: 'Pixels 32×32 RGB' }).innerText()).toMatch(/ready[\s\S]*built in, nothing to download/);
+    // The demo's colour pictures got the built-in pretrained network, with the reason shown; fine-tuning it is offered.
+    await expect.poll(() => page.getByRole('radio', { name: /^MobileNetV2 \(built in\)/ }).isChecked()).toBe(true);
+    const proposal = page.getByLabel('Proposed backbone');
+    await proposal.getByText(/Proposed for these images: MobileNetV2 \(built in\) \(in use\)\. The images are in colour/).waitFor();
+    expect(await page.getByRole('listitem').filter({ hasText: 'MobileNetV2 (built in)' }).innerText()).toMatch(/ready[\s\S]*licence MIT[\s\S]*built in, nothing to download[\s\S]*fine-tuned on a 5-class/);
     await page.getByLabel('Backend').getByText('wasm').waitFor();
-    expect(await page.getByRole('checkbox', { name: 'Fine-tune backbone layers' }).isDisabled()).toBe(true);
-    await waitForText(page, /^Not available here: /);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Fine-tune backbone layers' }).isDisabled()).toBe(false);
+
+    // The pixels backbone (fast to train here) is the user's own choice: fine-tuning is not available for it, and the proposal offers the way back.
+    // The choice is saved (durably) before the radio shows it.
+    await page.getByRole('radio', { name: /^Pixels 32×32 RGB/ }).click();
+    await expect.poll(() => page.getByRole('radio', { name: /^Pixels 32×32 RGB/ }).isChecked()).toBe(true);
+    await proposal.getByRole('button', { name: 'Use the proposed backbone' }).waitFor();
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Fine-tune backbone layers' }).isDisabled()).toBe(true);
+    await waitForText(page, /^Not available here: "pixels" is a pixels backbone/);
 
     await page.getByRole('button', { name: 'Train now', exact: true }).click();
     await page.getByRole('region', { name: 'Training' }).getByText(/^Trained in .*: (val|train) accuracy \d+%/).waitFor({ timeout: 90_000 });

@@ -3,6 +3,8 @@ import { defineCommand, UsageError } from '../command';
 import { importRequestSchema, type ImportProgress, type ImportReport } from '../../../shared/contract/imports';
 import { runImport } from '../../services/ingest';
 import { stringOption, withProject } from '../projectArgs';
+import { BackboneProposals } from '../../services/loop/BackboneProposals';
+import { LoopStore } from '../../services/loop/LoopStore';
 
 export const importCommand = defineCommand<ImportReport>({
   name: 'import',
@@ -17,9 +19,12 @@ export const importCommand = defineCommand<ImportReport>({
     const labels = !from || from === 'none' ? { labelsFrom: 'none' } : from === 'folders' ? { labelsFrom: 'folders' } : { labelsFrom: 'file', labelsFile: resolve(from) };
     const parsed = importRequestSchema.safeParse({ sources: sources.map((s) => resolve(s)), ...labels });
     if (!parsed.success) throw new UsageError(`Cannot import: ${parsed.error.issues[0].message}.`);
-    return withProject(dir, { readOnly: false, purpose: 'cli import' }, (project) =>
-      runImport(project, parsed.data, { signal, onProgress: progressLines(progress), annotator: 'import' }),
-    );
+    return withProject(dir, { readOnly: false, purpose: 'cli import' }, async (project) => {
+      const report = await runImport(project, parsed.data, { signal, onProgress: progressLines(progress), annotator: 'import' });
+      const { proposal, followed } = await new BackboneProposals(project, await LoopStore.open(project)).refresh();
+      if (proposal) progress(`backbone: ${followed ? `using ${proposal.backboneId}` : `${proposal.backboneId} proposed, keeping your choice`}. ${proposal.reason}`);
+      return report;
+    });
   },
   format: formatReport,
 });

@@ -10,7 +10,7 @@ import { downloadProgressPrinter } from './models';
 export const trainCommand = defineCommand<RunRecord>({
   name: 'train',
   usage: 'train DIR [--backbone ID] [--head linear|mlp] [--epochs N] [--no-warm-start] [--fine-tune]',
-  summary: 'Train the head on the labeled images and score every sample; prints the run record.',
+  summary: "Train the head on the labeled images and score every sample (on the loop's backbone unless --backbone); prints the run record.",
   positionals: 1,
   options: {
     backbone: { type: 'string' },
@@ -31,7 +31,7 @@ export const trainCommand = defineCommand<RunRecord>({
       try {
         const download = downloadProgressPrinter(progress);
         const handle = await ml.runs.start(project, {
-          backboneId: stringOption(values, 'backbone'),
+          backboneId: stringOption(values, 'backbone') ?? loop.settings.backboneId,
           head,
           warmStart: !values['no-warm-start'],
           fineTune: Boolean(values['fine-tune']),
@@ -40,7 +40,7 @@ export const trainCommand = defineCommand<RunRecord>({
             else if (p.phase === 'training' || p.phase === 'fine-tuning') {
               const e = p.epoch;
               progress(`${p.phase === 'fine-tuning' ? 'fine-tuning ' : ''}epoch ${e.epoch}/${p.epochs}: loss ${e.loss.toFixed(4)} acc ${e.accuracy.toFixed(3)}${e.valAccuracy !== undefined ? ` val_loss ${e.valLoss?.toFixed(4)} val_acc ${e.valAccuracy.toFixed(3)}` : ''}`);
-            } else if (p.done === p.total) progress(`${p.phase} ${p.done}/${p.total}`);
+            } else if (p.phase !== 'fine-tuning-step' && p.done === p.total) progress(`${p.phase} ${p.done}/${p.total}`);
           },
         });
         signal.addEventListener('abort', () => handle.cancel(), { once: true });
@@ -58,7 +58,7 @@ export const trainCommand = defineCommand<RunRecord>({
     }),
   format: (r) => {
     const val = r.metrics?.val;
-    const fineTune = r.fineTune.requested && !r.fineTune.available ? `\n  fine-tuning not available: ${r.fineTune.reason}` : '';
+    const fineTune = !r.fineTune.requested ? '' : r.fineTune.available ? `\n  ${r.fineTune.reason}` : `\n  fine-tuning not available: ${r.fineTune.reason}`;
     return [
       `Run ${r.id} ${r.status} in ${((r.durationMs ?? 0) / 1000).toFixed(1)} s on ${r.headEngine ?? r.backend?.name ?? '?'} (${r.backbone.id}, ${r.head.kind} head, best epoch ${r.bestEpoch}${r.stoppedEarly ? ', stopped early' : ''}).`,
       `  labels: ${r.labels.train} train, ${r.labels.val} val; train accuracy ${(r.metrics?.train.accuracy ?? 0).toFixed(3)}${val ? `, val accuracy ${val.accuracy.toFixed(3)}, val macro-F1 ${val.macroF1.toFixed(3)}` : ', no val labels'}`,

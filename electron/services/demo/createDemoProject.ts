@@ -4,6 +4,8 @@ import { runImport } from '../ingest';
 import { writeDemoImages } from './demoImages';
 import { demoGuidelines } from './guidelines';
 import { shapeClasses } from './shapes';
+import { BackboneProposals } from '../loop/BackboneProposals';
+import { LoopStore } from '../loop/LoopStore';
 
 export interface DemoOptions {
   /** The same seed draws the same images, labels and splits. */
@@ -46,6 +48,8 @@ export async function createDemoProject(dir: string, options: DemoOptions = {}):
           .filter((id): id is string => id !== undefined);
       }
     }, 'The example images of the demo classes were not saved.');
+    // The loop starts on the backbone proposed for these pictures (the built-in pretrained one).
+    await new BackboneProposals(project, await LoopStore.open(project)).refresh();
     return { project, report };
   } catch (error) {
     await project.close();

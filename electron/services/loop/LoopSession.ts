@@ -15,6 +15,7 @@ import { QueueRefresher } from './QueueRefresher';
 import { loopStatus } from './loopStatus';
 import { RoundScorer } from './roundScores';
 import { Throttle } from './throttle';
+import { BackboneProposals } from './BackboneProposals';
 
 export interface LoopDeps {
   ml: MlServices;
@@ -41,6 +42,8 @@ export class LoopSession {
   private closed = false;
   readonly refresher: QueueRefresher;
   readonly training: LoopTraining;
+  /** The backbone proposed from a look at the images; the loop follows it until the user picks one. */
+  readonly proposals: BackboneProposals;
   /** Scores every round on today's test labels; keeps each run's test rows once read. */
   readonly scorer: RoundScorer;
 
@@ -53,6 +56,13 @@ export class LoopSession {
     this.scorer = new RoundScorer(project);
     this.refresher = new QueueRefresher(project, store, deps.ml, async () => runs.latest('succeeded'));
     this.training = new LoopTraining(project, store, deps.ml, deps.events, { changed: () => this.changed(), ended: (end) => this.runEnded(end), log: deps.log });
+    this.proposals = new BackboneProposals(project, {
+      get settings() {
+        return store.settings;
+      },
+      readOnly: store.readOnly,
+      updateSettings: (change) => this.updateSettings(change),
+    });
     this.statusThrottle = new Throttle(250, () => void this.status().then((s) => !this.closed && deps.events.emit('loop:status-changed', s), (e) => deps.log('loop status failed', e)));
   }
 
@@ -119,6 +129,7 @@ export class LoopSession {
     if (what.some((w) => w === 'labels' || w === 'samples' || w === 'classes')) this.heldOutCache = null;
     this.changed();
     if (what.includes('labels')) void this.maybeRetrain();
+    if (what.includes('samples') && !this.store.readOnly) this.proposals.refresh().catch((error: unknown) => this.deps.log('proposing a backbone failed', error));
   }
 
   /** Every round, oldest first, scored on today's test labels: the learning curve. */

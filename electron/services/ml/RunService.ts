@@ -67,6 +67,7 @@ export class RunService {
       backend: capabilities.backend,
       executionProviders: null,
       fineTune: { requested: Boolean(options.fineTune), ...capabilities.fineTune },
+      fineTuning: null,
       warmStartFrom: null,
       durationMs: null,
       history: [],
@@ -105,6 +106,8 @@ export class RunService {
           },
           { signal: controller.signal, onProgress: (p) => p.phase !== 'quality' && p.phase !== 'exporting' && emit({ ...p, runId }) },
         );
+        // A fine-tuned backbone is listed like a local model, so later queries and runs can use it.
+        if (report.tunedBackbone) await this.deps.catalog.registerFineTuned(report.tunedBackbone, `fine-tuning run ${runId} of "${project.doc.name}"`);
         return await store.update(runId, {
           status: 'succeeded',
           finishedAt: new Date().toISOString(),
@@ -114,6 +117,7 @@ export class RunService {
           headEngine: report.headEngine,
           executionProviders: report.executionProviders,
           fineTune: { requested: Boolean(options.fineTune), ...report.fineTune },
+          fineTuning: report.fineTuning,
           warmStartFrom: report.warmStarted ? previous : null,
           durationMs: Math.round(performance.now() - started),
           history: report.history,

@@ -1,15 +1,10 @@
-import { join } from 'node:path';
 import { StudioError } from '../../../shared/contract/channel';
-import type { Sample } from '../../../shared/domain/records';
-import type { BackboneSpec } from '../../../shared/ml/cards';
 import type { TrainReport, ValidJobOf } from '../../../shared/ml/messages';
-import type { FineTuneAvailability } from '../../../shared/ml/runs';
 import { embedProject } from '../embeddings/embedProject';
 import { readSamples } from '../project/readSamples';
-import { readSavedHead, runDir, writeRunOutputs } from '../runs/runFiles';
+import { readSavedHead, writeRunOutputs } from '../runs/runFiles';
 import { labeledSets } from '../training/datasets';
-import { fineTuneAvailability } from '../training/fineTune';
-import { fineTuneBackbone } from '../training/fineTuneBackbone';
+import { fineTuneForRun } from '../training/fineTuneRun';
 import { splitMetrics } from '../training/metrics';
 import { scorePool } from '../training/scorePool';
 import { trainRoundHead } from '../training/trainRoundHead';
@@ -28,7 +23,7 @@ export async function runTrainJob(job: ValidJobOf<'train'>, context: JobContext)
   const numClasses = job.classIds.length;
   if (job.labels.some(([, c]) => c >= numClasses)) throw new StudioError('invalid-request', 'A label points past the list of classes.');
 
-  const tuning = await maybeFineTune(job, byId, context);
+  const tuning = await fineTuneForRun(job, byId, context);
   const backbone = tuning.spec;
   const { store, report: embedding } = await embedProject({
     projectDir: job.projectDir,
@@ -68,6 +63,8 @@ export async function runTrainJob(job: ValidJobOf<'train'>, context: JobContext)
         backend: context.backend,
         executionProviders: embedding.executionProviders,
         fineTune: tuning.availability,
+        fineTuning: tuning.report,
+        tunedBackbone: backbone === job.backbone ? null : backbone,
         warmStarted: trained.warmStarted,
         headEngine: trained.engine,
         history: trained.history,
@@ -84,28 +81,4 @@ export async function runTrainJob(job: ValidJobOf<'train'>, context: JobContext)
   } finally {
     await store.close();
   }
-}
-
-/**
- * Fine-tunes the backbone first when the run asked for it and this worker can (native
- * backend, TF.js backbone); otherwise reports why not and trains the head alone.
- */
-async function maybeFineTune(job: ValidJobOf<'train'>, samples: Map<string, Sample>, context: JobContext): Promise<{ spec: BackboneSpec; availability: FineTuneAvailability }> {
-  const availability = fineTuneAvailability(context.backend, job.backbone.card);
-  if (!job.fineTune || !availability.available) return { spec: job.backbone, availability };
-  const images = job.labels.flatMap(([id, classIndex]) => {
-    const sample = samples.get(id);
-    return sample?.split === 'train' ? [{ path: sample.path, classIndex }] : [];
-  });
-  const epochs = 5;
-  const tuned = await fineTuneBackbone({
-    spec: job.backbone,
-    images,
-    numClasses: job.classIds.length,
-    outDir: join(runDir(job.projectDir, job.runId), 'backbone'),
-    epochs,
-    signal: context.signal,
-    onEpoch: (epoch) => context.progress({ phase: 'fine-tuning', epoch, epochs }),
-  });
-  return { spec: tuned.spec, availability: { available: true, reason: `Fine-tuned the last 2 weighted layers for ${epochs} epochs on ${images.length} images (${context.backend.name}).` } };
 }

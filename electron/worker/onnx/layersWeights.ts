@@ -73,3 +73,28 @@ function halfToFloat(bits: number): number {
   if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
   return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
 }
+
+/**
+ * The same weights as one float32 buffer with plain float32 specs (no quantization), with
+ * `replaced` values swapped in by name: how trained weights go back into a layers model
+ * before it is converted again.
+ */
+export function replaceLayersWeights(
+  specs: readonly LayersWeightSpec[],
+  data: ArrayBuffer | ArrayBuffer[],
+  replaced: ReadonlyMap<string, Float32Array>,
+): { weightSpecs: LayersWeightSpec[]; weightData: ArrayBuffer } {
+  const decoded = decodeLayersWeights(specs, data);
+  const weightSpecs = specs.map((s) => ({ name: s.name, shape: s.shape, dtype: 'float32' }));
+  const total = weightSpecs.reduce((sum, s) => sum + s.shape.reduce((a, b) => a * b, 1), 0);
+  const out = new Float32Array(total);
+  let at = 0;
+  for (const spec of weightSpecs) {
+    const values = replaced.get(spec.name) ?? decoded.get(spec.name)!.values;
+    const size = spec.shape.reduce((a, b) => a * b, 1);
+    if (values.length !== size) throw new StudioError('invalid-request', `New values for "${spec.name}" have ${values.length} numbers, not ${size}.`);
+    out.set(values, at);
+    at += size;
+  }
+  return { weightSpecs, weightData: out.buffer };
+}

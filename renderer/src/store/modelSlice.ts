@@ -1,4 +1,5 @@
 import type { StudioErrorPayload } from '../../../shared/contract/channel';
+import type { FineTuneOffer, ProposalStateInfo } from '../../../shared/contract/backbones';
 import type { Capabilities } from '../../../shared/contract/models';
 import type { BackboneCardInput } from '../../../shared/ml/cards';
 import type { BackboneListing, DownloadProgress } from '../../../shared/ml/catalog';
@@ -26,6 +27,10 @@ export interface ModelState {
   selectedRunId: string | null;
   training: TrainingJob | null;
   choices: TrainingChoices;
+  /** The backbone proposed for the project's images, and whether the loop follows it. */
+  proposal: ProposalStateInfo | null;
+  /** Fine-tuning as offered for the loop's backbone; `estimating` while the worker times it. */
+  fineTuneOffer: (FineTuneOffer & { estimating: boolean }) | null;
 }
 
 export interface ModelSlice {
@@ -34,6 +39,9 @@ export interface ModelSlice {
   loadBackbones(): Promise<void>;
   loadCapabilities(): Promise<void>;
   loadRuns(): Promise<void>;
+  loadProposal(): Promise<void>;
+  /** With `estimate`, the worker times fine-tuning on this machine first (a few seconds). */
+  loadFineTuneOffer(estimate: boolean): Promise<void>;
   downloadBackbone(backboneId: string): Promise<void>;
   cancelDownload(backboneId: string): Promise<void>;
   /** Resolves to the studio's reason when the model or its card is refused, or null when added. */
@@ -52,7 +60,17 @@ export interface ModelSlice {
   resetModel(): void;
 }
 
-const initial: ModelState = { backbones: null, capabilities: null, downloads: {}, runs: null, selectedRunId: null, training: null, choices: { epochs: null, fineTune: false } };
+const initial: ModelState = {
+  backbones: null,
+  capabilities: null,
+  downloads: {},
+  runs: null,
+  selectedRunId: null,
+  training: null,
+  choices: { epochs: null, fineTune: false },
+  proposal: null,
+  fineTuneOffer: null,
+};
 
 export const createModelSlice: Slice<ModelSlice> = (set, get, { api }) => {
   let epoch = 0;
@@ -66,11 +84,17 @@ export const createModelSlice: Slice<ModelSlice> = (set, get, { api }) => {
     model: initial,
 
     async loadModelTab() {
-      await Promise.all([get().loadBackbones(), get().loadCapabilities(), get().loadRuns()]);
+      await Promise.all([get().loadBackbones(), get().loadCapabilities(), get().loadRuns(), get().loadProposal(), get().loadFineTuneOffer(false)]);
     },
     loadBackbones: () => load(unwrap(api.models.list({})), (backbones) => patch({ backbones }), 'Backbones'),
     loadCapabilities: () => load(unwrap(api.models.capabilities({})), (capabilities) => patch({ capabilities }), 'What this computer can run'),
     loadRuns: () => load(unwrap(api.runs.list({})), (runs) => patch({ runs }), 'Training runs'),
+    loadProposal: () => load(unwrap(api.backbones.proposal({})), (proposal) => patch({ proposal }), 'The proposed backbone'),
+    async loadFineTuneOffer(estimate) {
+      if (estimate) patch((m) => ({ fineTuneOffer: m.fineTuneOffer && { ...m.fineTuneOffer, estimating: true } }));
+      await load(unwrap(api.backbones.fineTuneOffer({ estimate })), (offer) => patch({ fineTuneOffer: { ...offer, estimating: false } }), 'Fine-tuning');
+      patch((m) => ({ fineTuneOffer: m.fineTuneOffer && { ...m.fineTuneOffer, estimating: false } }));
+    },
 
     async downloadBackbone(backboneId) {
       const listing = model().backbones?.find((b) => b.card.id === backboneId);
@@ -112,7 +136,7 @@ export const createModelSlice: Slice<ModelSlice> = (set, get, { api }) => {
       const settings = get().loop.settings;
       const { epochs, fineTune } = model().choices;
       const head = { ...(settings ? { kind: settings.head } : {}), ...(epochs ? { epochs } : {}) };
-      const fineTuneAllowed = fineTune && model().capabilities?.fineTune.available === true;
+      const fineTuneAllowed = fineTune && (model().fineTuneOffer?.available ?? model().capabilities?.fineTune.available) === true;
       patch({ training: startingTraining() });
       const started = epoch;
       try {
@@ -168,7 +192,8 @@ export const createModelSlice: Slice<ModelSlice> = (set, get, { api }) => {
         else if (run.status === 'failed') get().notify('error', describeOutcome(run), run.error?.hint);
       }
       void get().loadRuns(); // the stored list wins over anything fetched while the run went on
-      void get().loadBackbones(); // a first-use download may have made a backbone ready
+      void get().loadBackbones(); // a first-use download may have made a backbone ready (or fine-tuning a new one)
+      if (run.fineTuning) void get().loadFineTuneOffer(false); // what fine-tuning gained here
     },
 
     followRun(runId, progress) {

@@ -89,6 +89,11 @@ export function describeProgress(progress: RunProgress | null): { text: string; 
       return { text: `Embedding ${count(progress.done)}/${count(progress.total)}`, fraction: ratio(progress.done, progress.total) };
     case 'fine-tuning':
       return { text: `Fine-tuning the backbone, epoch ${progress.epoch.epoch}/${progress.epochs}`, fraction: ratio(progress.epoch.epoch, progress.epochs) };
+    case 'fine-tuning-step':
+      return {
+        text: `Fine-tuning the backbone, epoch ${progress.epoch}/${progress.epochs}: ${count(progress.done)}/${count(progress.total)} images`,
+        fraction: ratio(progress.epoch - 1 + (ratio(progress.done, progress.total) ?? 0), progress.epochs),
+      };
     case 'training':
       return { text: `Training epoch ${progress.epoch.epoch}/${progress.epochs}`, fraction: ratio(progress.epoch.epoch, progress.epochs) };
     case 'scoring':

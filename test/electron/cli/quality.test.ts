@@ -33,7 +33,9 @@ describe('studio quality', () => {
     const dir = join(root, 'demo');
     await run('demo', [dir]);
     await expect(run('quality', [dir])).rejects.toThrow(/no trained run/);
-    await run('train', [dir]);
+    // Pixels keep this test quick (the demo's loop defaults to the built-in MobileNetV2, whose 224×224
+    // embedding of every demo image takes a minute on a loaded 2-core machine).
+    await run('train', [dir], { backbone: 'pixels' });
     const result = await run<QualityOutput>('quality', [dir]);
 
     // The same seed draws the same pictures: the plan says which labels are wrong.

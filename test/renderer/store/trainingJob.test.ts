@@ -58,6 +58,8 @@ describe('what the phase says', () => {
   it('names each phase with its counts and fills the bar', () => {
     expect(describeProgress({ phase: 'embedding', runId: 'r', done: 120, total: 480 })).toEqual({ text: 'Embedding 120/480', fraction: 0.25 });
     expect(describeProgress(epoch('r', 3, 30))).toEqual({ text: 'Training epoch 3/30', fraction: 0.1 });
+    // A fine-tuning epoch can take minutes: the bar moves within it.
+    expect(describeProgress({ phase: 'fine-tuning-step', runId: 'r', epoch: 2, epochs: 4, done: 500, total: 1000 })).toEqual({ text: 'Fine-tuning the backbone, epoch 2/4: 500/1,000 images', fraction: 0.375 });
     expect(describeProgress({ phase: 'scoring', runId: 'r', done: 1000, total: 1000 }).text).toBe('Scoring 1,000/1,000');
     expect(describeProgress({ phase: 'downloading', runId: 'r', backboneId: 'b', receivedBytes: 7_000_000, totalBytes: 14_000_000 })).toEqual({ text: 'Downloading the backbone 7.0 MB of 14 MB', fraction: 0.5 });
     expect(describeProgress({ phase: 'downloading', runId: 'r', backboneId: 'b', receivedBytes: 1, totalBytes: null }).fraction).toBeNull();

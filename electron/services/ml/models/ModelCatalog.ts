@@ -7,6 +7,8 @@ import { integrityText, type BackboneListing, type CatalogEntry, type DownloadPr
 import type { BackboneCardInput, BackboneSpec } from '../../../../shared/ml/cards';
 import type { ValidationReport } from '../../../../shared/ml/messages';
 import { builtinPixelsIds, isPixelsId, pixelsCard } from '../../../../shared/ml/pixels';
+import { BUILTIN_MOBILENET_ID } from '../../../../shared/ml/builtinNetworks';
+import { builtInListing, builtinNetworkListing, resolveBuiltinNetwork } from './builtinNetwork';
 import { DurableJsonFile } from '../../storage/DurableJsonFile';
 import { fsyncDirectory } from '../../storage/durableWrite';
 import { catalogEntries } from './catalogEntries';
@@ -29,7 +31,7 @@ export interface FetchOptions {
 }
 
 /**
- * Every backbone the studio can use: built-in `pixels` variants, the catalog of pretrained
+ * Every backbone the studio can use: the built-in MobileNetV2 and `pixels` variants, the catalog of pretrained
  * models (downloaded on first use into the cache folder, checked by sha256), and local
  * models the user added. `resolve` turns an id into what the ML worker needs, downloading
  * first when the model is not cached yet.
@@ -51,7 +53,7 @@ export class ModelCatalog {
 
   async list(): Promise<BackboneListing[]> {
     const state = (await this.db()).data;
-    const builtins = builtinPixelsIds.map((id) => pixelsListing(id));
+    const builtins = [builtinNetworkListing(), ...builtinPixelsIds.map((id) => pixelsListing(id))];
     const catalog = await Promise.all(this.entries.map((entry) => this.catalogListing(entry, state)));
     const local = await Promise.all(
       Object.values(state.local).map(async (model) => ({
@@ -78,6 +80,7 @@ export class ModelCatalog {
       const card = pixelsCard(id);
       if (card) return Promise.resolve({ card, modelPath: null });
     }
+    if (id === BUILTIN_MOBILENET_ID) return resolveBuiltinNetwork(this.modelsDir);
     const entry = this.entries.find((e) => e.card.id === id);
     if (entry) return this.ensureDownloaded(entry, options);
     return this.resolveLocal(id);
@@ -99,7 +102,7 @@ export class ModelCatalog {
   async addLocal(file: string, cardInput: unknown): Promise<BackboneListing> {
     const db = await this.db();
     const { card, source } = await readLocalCard(file, cardInput as BackboneCardInput);
-    if (isPixelsId(card.id) || this.entries.some((e) => e.card.id === card.id) || db.data.local[card.id]) {
+    if (isPixelsId(card.id) || card.id === BUILTIN_MOBILENET_ID || this.entries.some((e) => e.card.id === card.id) || db.data.local[card.id]) {
       throw new StudioError('conflict', `A backbone with id "${card.id}" already exists.`, 'Choose another id in the card.');
     }
     const copied = await copyLocalModel(source, card, join(this.modelsDir, 'local'));
@@ -112,6 +115,18 @@ export class ModelCatalog {
     db.data.local[card.id] = { card, path: copied.modelPath, source: file, addedAt: new Date().toISOString(), sha256: copied.sha256, bytes: copied.bytes };
     await db.write();
     return (await this.list()).find((l) => l.card.id === card.id)!;
+  }
+
+  /**
+   * Lists a backbone a training run fine-tuned (its ONNX file stays in the project's run
+   * folder): the worker made and used it already, so it is not run through validation.
+   */
+  async registerFineTuned(spec: BackboneSpec, source: string): Promise<void> {
+    if (!spec.modelPath) throw new StudioError('invalid-request', `The fine-tuned backbone "${spec.card.id}" has no model file.`);
+    const db = await this.db();
+    const { size } = await stat(spec.modelPath);
+    db.data.local[spec.card.id] = { card: spec.card, path: spec.modelPath, source, addedAt: new Date().toISOString(), sha256: await sha256OfFile(spec.modelPath), bytes: size };
+    await db.write();
   }
 
   private async resolveLocal(id: string): Promise<BackboneSpec> {
@@ -216,21 +231,7 @@ export class ModelCatalog {
 }
 
 function pixelsListing(id: string): BackboneListing {
-  const card = pixelsCard(id)!;
-  return {
-    card,
-    source: 'built-in',
-    status: 'ready',
-    integrity: 'built-in',
-    integrityText: integrityText['built-in'],
-    sha256: null,
-    bytes: null,
-    downloadedBytes: null,
-    url: null,
-    licence: null,
-    path: null,
-    description: 'Resized pixels as features: no download, right for small grayscale data and the offline demo. Any size works as pixels-<W>x<H>-<gray|rgb>.',
-  };
+  return builtInListing(pixelsCard(id)!, 'Resized pixels as features: no download, right for small grayscale data and the offline demo. Any size works as pixels-<W>x<H>-<gray|rgb>.');
 }
 
 async function exists(path: string): Promise<boolean> {

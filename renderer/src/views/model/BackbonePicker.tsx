@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useStudio } from '../../hooks/useStudio';
 import { AddLocalModelDialog } from './AddLocalModelDialog';
 import { BackboneRow } from './BackboneRow';
+import { ProposalNote } from './ProposalNote';
 
 /** The catalog: which backbone turns images into embeddings, and getting it onto this computer. */
 export function BackbonePicker() {
@@ -20,6 +21,7 @@ export function BackbonePicker() {
         </button>
       </header>
       <p className="muted">Turns each image into an embedding once; the head learns from the embeddings. Catalog models download on first use.</p>
+      <ProposalNote />
       {backbones === null ? (
         <p className="faint">Loading the catalog…</p>
       ) : (

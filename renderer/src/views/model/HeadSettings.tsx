@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStudio } from '../../hooks/useStudio';
 import { parseEpochs } from '../../store/loopSettingsForm';
 import { BackendInfo } from './BackendInfo';
+import { FineTuneOption } from './FineTuneOption';
 import { FormField } from './FormField';
 
 const heads = [
@@ -16,7 +17,6 @@ export function HeadSettings() {
   const save = useStudio((s) => s.saveLoopSetting);
   const choices = useStudio((s) => s.model.choices);
   const setChoices = useStudio((s) => s.setTrainingChoices);
-  const fineTune = useStudio((s) => s.model.capabilities?.fineTune ?? null);
   const [epochs, setEpochs] = useState(choices.epochs === null ? '' : String(choices.epochs));
   const [epochsProblem, setEpochsProblem] = useState<string | null>(null);
   useEffect(() => setEpochs(choices.epochs === null ? '' : String(choices.epochs)), [choices.epochs]);
@@ -67,19 +67,7 @@ export function HeadSettings() {
           )}
         </FormField>
       </div>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={choices.fineTune && fineTune?.available === true}
-          disabled={!fineTune?.available}
-          aria-describedby="fine-tune-reason"
-          onChange={(e) => setChoices({ fineTune: e.target.checked })}
-        />
-        Fine-tune backbone layers
-      </label>
-      <p id="fine-tune-reason" className="hint-text">
-        {fineTune === null ? 'Checking what this computer can run…' : fineTune.available ? 'Slower: trains the backbone’s last layers too.' : `Not available here: ${fineTune.reason}`}
-      </p>
+      <FineTuneOption />
       <BackendInfo />
     </section>
   );

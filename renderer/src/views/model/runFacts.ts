@@ -60,7 +60,7 @@ export function runFacts(run: RunRecord): [string, string][] {
     ['Training options', [`patience ${h.patience}`, `seed ${h.seed}`, h.classWeights ? 'class weights on' : 'class weights off', h.standardize ? 'standardised features' : 'raw features'].join(', ')],
     ['Backend', run.backend ? `${run.backend.name}${run.backend.native ? ' (native)' : ''}` : '—'],
     ['Head engine', run.headEngine === 'wasm-simd' ? "wasm-simd (the studio's WebAssembly SIMD kernels)" : (run.headEngine ?? '—')],
-    ['Fine-tuning', run.fineTune.requested ? (run.fineTune.available ? 'requested and run' : `requested, not available: ${run.fineTune.reason}`) : 'not requested'],
+    ['Fine-tuning', run.fineTune.requested ? (run.fineTune.available ? run.fineTune.reason : `requested, not available: ${run.fineTune.reason}`) : 'not requested'],
     ['Warm start', run.warmStartFrom ? `from ${run.warmStartFrom}` : 'none (trained from scratch)'],
     ['Epochs', stoppingText(run)],
     ['Duration', duration(run.durationMs)],
@@ -69,6 +69,14 @@ export function runFacts(run: RunRecord): [string, string][] {
   ];
   if (run.backend && run.backend.skipped.length > 0) facts.splice(4, 0, ['Skipped backends', run.backend.skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')]);
   if (run.executionProviders?.length) facts.splice(4, 0, ['ONNX providers', run.executionProviders.join(', ')]);
+  const tuning = run.fineTuning;
+  if (tuning) {
+    const at = facts.findIndex(([term]) => term === 'Fine-tuning') + 1;
+    facts.splice(at, 0, [
+      'Fine-tuned layers',
+      `${tuning.trainedLayers.join(', ')} (${tuning.formulation} on ${tuning.backend}, from ${tuning.cutLayer}; ${tuning.history.length} epochs at ${tuning.secondsPerEpoch.toFixed(1)} s)`,
+    ]);
+  }
   if (run.metrics) {
     const { train, val } = run.metrics;
     facts.push(['Train', `accuracy ${percent(train.accuracy, 1)}, macro-F1 ${percent(train.macroF1, 1)}, loss ${train.loss.toFixed(3)} on ${train.count}`]);

@@ -6,6 +6,8 @@ import { createDemoProject } from '../../../../electron/services/demo';
 import { Project } from '../../../../electron/services/project/Project';
 import { hammingHex } from '../../../../shared/domain/dhash';
 import { makeTempDir, removeDir } from '../../../helpers/images';
+import { LoopStore } from '../../../../electron/services/loop/LoopStore';
+import { BUILTIN_MOBILENET_ID } from '../../../../shared/ml/builtinNetworks';
 
 let root: string;
 
@@ -37,6 +39,8 @@ describe('the offline demo project', () => {
       expect(labeled.length).toBe(report.labeled);
       expect(labeled.length / project.samples.size).toBeGreaterThan(0.25);
       expect(labeled.length / project.samples.size).toBeLessThan(0.4);
+      // The loop starts on the built-in pretrained backbone, proposed for these colour pictures.
+      expect((await LoopStore.open(project)).settings.backboneId).toBe(BUILTIN_MOBILENET_ID);
 
       const sample = project.samples.all[0];
       expect(await sharp(sample.path).metadata()).toMatchObject({ width: 128, height: 128, format: 'png' });

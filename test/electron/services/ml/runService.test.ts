@@ -95,14 +95,34 @@ describe('training runs', () => {
     }
   });
 
-  it('asking for fine-tuning where only wasm/cpu runs trains the head and records why fine-tuning was off', async () => {
+  it('asking to fine-tune a pixels backbone trains the head and records why fine-tuning was off', async () => {
     const { project } = await mlProject({ perClass: 4 });
     const { runs } = await services();
     const record = await (await runs.start(project, { backboneId: 'pixels-8x8-rgb', fineTune: true })).done;
     expect(record.status).toBe('succeeded');
-    if (!record.backend?.native) {
-      expect(record.fineTune).toEqual({ requested: true, available: false, reason: expect.stringMatching(/native TensorFlow backend/) });
-    }
+    expect(record.fineTune).toEqual({ requested: true, available: false, reason: expect.stringMatching(/pixels backbone \(nothing to train\).*built-in MobileNetV2 can be fine-tuned/) });
+    expect(record.fineTuning).toBeNull();
+    await project.close();
+  });
+
+  it('fine-tuning the built-in network on wasm makes a new backbone the run embeds with, lists it, and records the backend and trained layers', async () => {
+    const { project, samples, truth } = await mlProject({ perClass: 5, label: false });
+    // Train labels only: without val labels fine-tuning runs a fixed number of epochs and keeps the last.
+    for (const sample of samples.filter((s) => s.split === 'train')) await project.labels.setClass(sample.id, project.doc.classes[truth.get(sample.id)!].id, { annotator: 'tester', seconds: 1 });
+    const catalog = new ModelCatalog({ cacheDir: await tempDir('studio-cache-') });
+    const runs = new RunService({ worker: shared, catalog });
+    const phases: string[] = [];
+    const record = await (await runs.start(project, { backboneId: 'mobilenetv2-builtin', fineTune: true, onProgress: (p) => phases.push(p.phase) })).done;
+    expect(record.status, record.error?.message).toBe('succeeded');
+    expect(phases).toContain('fine-tuning');
+    expect(record.fineTune).toMatchObject({ requested: true, available: true, reason: expect.stringMatching(/^Fine-tuned block 16 and the last 1×1 convolution \(Conv_1\) on \d+ images \((wasm|tensorflow)\)/) });
+    expect(record.fineTuning).toMatchObject({ backend: record.backend!.name, cutLayer: expect.stringMatching(/^block_1[25]_add$/), kept: 'fine-tuned', labels: { val: 0 } });
+    expect(record.fineTuning!.trainedLayers).toContain('Conv_1');
+    expect(record.backbone.id).toBe(`mobilenetv2-builtin-ft-${record.id.slice(-6)}`);
+    // Listed like a local model, so the loop's queries can embed with it.
+    const listed = (await catalog.list()).find((l) => l.card.id === record.backbone.id);
+    expect(listed).toMatchObject({ source: 'local', status: 'ready' });
+    expect((await catalog.resolve(record.backbone.id)).modelPath).toMatch(new RegExp(`runs/${record.id}/backbone/model\\.onnx$`));
     await project.close();
   });
 

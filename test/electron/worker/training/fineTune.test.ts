@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBackbone } from '../../../../electron/worker/backbones/index';
 import { fineTuneAvailability } from '../../../../electron/worker/training/fineTune';
 import { fineTuneBackbone } from '../../../../electron/worker/training/fineTuneBackbone';
+import { fineTunePlan } from '../../../../electron/worker/training/fineTunePlan';
+import { builtinMobileNetCard } from '../../../../shared/ml/builtinNetworks';
 import { selectBackend } from '../../../../electron/worker/tf/backend';
 import { inputLength } from '../../../../shared/ml/cards';
 import { tempDir } from '../../../helpers/tempProject';
@@ -16,14 +18,26 @@ beforeAll(async () => {
   await selectBackend({ only: ['cpu'] });
 });
 
-describe('full fine-tuning of a backbone', () => {
-  it('is offered only on a native backend and for TF.js backbones, and says why not', async () => {
+describe('fine-tuning a backbone', () => {
+  it('is offered for the built-in network everywhere, for other TF.js backbones only on a native backend, and says why not', async () => {
     const wasm = { name: 'wasm' as const, native: false, skipped: [{ name: 'tensorflow' as const, reason: 'not installed' }] };
-    expect(fineTuneAvailability(wasm)).toEqual({ available: false, reason: expect.stringMatching(/needs the native TensorFlow backend .*tensorflow: not installed.*runs TF\.js on wasm/) });
     const native = { name: 'tensorflow' as const, native: true, skipped: [] };
-    expect(fineTuneAvailability(native, tinyOnnxCard('onnx-net'))).toMatchObject({ available: false, reason: expect.stringMatching(/ONNX backbone/) });
-    const { card } = await writeTinyTfjsModel(join(await tempDir(), 'tfjs'));
-    expect(fineTuneAvailability(native, card)).toMatchObject({ available: true });
+    const builtin = { card: builtinMobileNetCard, modelPath: '/models/mobilenetv2-builtin/x.onnx', builtin: 'nsfwjs-mobilenetv2' as const };
+    expect(fineTuneAvailability(wasm, builtin)).toEqual({ available: true, reason: expect.stringMatching(/block 16 and the last 1×1 convolution .* on wasm, from activations cached at block_15_add; a native TensorFlow backend .* would train blocks 13–16/) });
+    expect(fineTuneAvailability(native, builtin)).toEqual({ available: true, reason: expect.stringMatching(/blocks 13–16 .* on tensorflow, from activations cached at block_12_add\.$/) });
+    const { card, modelPath } = await writeTinyTfjsModel(join(await tempDir(), 'tfjs'));
+    expect(fineTuneAvailability(wasm, { card, modelPath })).toEqual({ available: false, reason: expect.stringMatching(/needs the native TensorFlow backend .*tensorflow: not installed.*runs TF\.js on wasm/) });
+    expect(fineTuneAvailability(native, { card, modelPath })).toMatchObject({ available: true });
+    expect(fineTuneAvailability(native, { card: tinyOnnxCard('onnx-net'), modelPath: '/m.onnx' })).toMatchObject({ available: false, reason: expect.stringMatching(/ONNX backbone/) });
+  });
+
+  it('picks the deeper native plan when the backend selection finds libtensorflow, the portable one otherwise', async () => {
+    const present = await selectBackend({ only: ['tensorflow', 'cpu'], loaders: { tensorflow: async () => undefined } });
+    expect(present).toMatchObject({ name: 'tensorflow', native: true });
+    expect(fineTunePlan(present)).toMatchObject({ formulation: 'native', cutLayer: 'block_12_add', cutShape: [14, 14, 96] });
+    const missing = await selectBackend({ only: ['tensorflow', 'cpu'], loaders: { tensorflow: async () => Promise.reject(new Error('Cannot find module @tensorflow/tfjs-node')) } });
+    expect(missing).toMatchObject({ name: 'cpu', native: false, skipped: [{ name: 'tensorflow', reason: 'not installed' }] });
+    expect(fineTunePlan(missing)).toMatchObject({ formulation: 'portable', cutLayer: 'block_15_add', cutShape: [7, 7, 160] });
   });
 
   // The routine itself runs where a native backend exists; here it is exercised on the cpu
