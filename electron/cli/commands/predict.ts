@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineCommand, UsageError } from '../command';
 import { StudioError } from '../../../shared/contract/channel';
 import { walkSources } from '../../services/ingest/walk';
-import { ExportedModel, type Prediction } from '../../worker/export/exportedModel';
+import type { Prediction } from '../../worker/export/exportedModel';
 import { stringOption } from '../projectArgs';
 
 export const predictCommand = defineCommand<Prediction[]>({
@@ -24,6 +24,8 @@ export const predictCommand = defineCommand<Prediction[]>({
       throw error;
     });
     if (files.length === 0) throw new StudioError('not-found', `No image files in ${sources.join(', ')}.`, rejected[0] ? `${rejected[0].path}: ${rejected[0].detail}` : 'Name image files or folders that hold them.');
+    // Loaded here, not at the top: the model code brings TF.js, seconds of start-up every other command skips.
+    const { ExportedModel } = await import('../../worker/export/exportedModel');
     const model = await ExportedModel.open(resolve(dir), format);
     try {
       return await model.predict(
