@@ -39,7 +39,9 @@ describe('model export and new data in the Model tab', () => {
     await page.getByRole('button', { name: 'Export model' }).click();
     await waitForText(page, /^Exported to /);
     const text = await page.getByRole('region', { name: 'Export this model' }).innerText();
-    expect(text).toMatch(/model\.onnx\s+whole pipeline: uint8 pixels \[N, 32, 32, 3\] → probabilities; IR 8, opset 13/);
+    // The demo trains on the built-in MobileNetV2: the whole network goes into model.onnx, and TF.js holds the head alone.
+    expect(text).toMatch(/model\.onnx\s+whole pipeline: uint8 pixels \[N, 224, 224, 3\] → probabilities; IR 8, opset 13/);
+    expect(text).toMatch(/tfjs\/model\.json\s+head only: float32 embeddings \[N, 1280\] → probabilities/);
     expect(text).toMatch(/Checked\s+\d+ project images: the studio's probabilities within/);
     const folder = /Exported to (.+)\./.exec(text)![1];
     for (const file of ['model.onnx', 'tfjs/model.json', 'labels.json', 'preprocessing.json', 'model-card.md', 'examples/predict.mjs', 'examples/predict.py']) expect(existsSync(join(folder, file))).toBe(true);
