@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { event, request } from './channel';
 import { annotatorSchema, emptySchema, idSchema, splitSchema } from './schemas';
 import { decisionSchema } from '../domain/records';
-import { qualitySettingsSchema, qualityStepSchema } from '../ml/quality';
+import { qualitySettingsSchema, qualityStepSchema, suspectSchema } from '../ml/quality';
 
 /**
  * Where the data checks stand: idle, running a step (with its progress), or failed with
@@ -27,13 +27,7 @@ export type QualityStatus = z.infer<typeof qualityStatusSchema>;
  * probability of the given label; the given class's threshold = the mean self-confidence of
  * its labels; below it, the model is not confident in this label).
  */
-export const reviewItemSchema = z.object({
-  sampleId: idSchema,
-  given: idSchema,
-  suggested: idSchema,
-  selfConfidence: z.number(),
-  suggestedProbability: z.number(),
-  threshold: z.number(),
+export const reviewItemSchema = suspectSchema.extend({
   split: splitSchema,
   /** 1 = most suspicious of the report. */
   rank: z.number().int().positive(),
